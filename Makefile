@@ -1,0 +1,122 @@
+# vntext — build, run, test. Plain GNU make; no configure step.
+#   make            build/libvntext.a, build/libvntext.so, build/vntext
+#   make run        build and run the main job on the bundled sample
+#   make check      every test, again under ASan+UBSan, then fuzzer corpus replay
+#   make bench      benchmarks (bench/)
+#   make install PREFIX=/usr/local
+
+CC      ?= cc
+BUILD   ?= build
+PREFIX  ?= /usr/local
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CPPFLAGS += -Iinclude -Isrc -Itests -D_POSIX_C_SOURCE=200809L
+LDLIBS  += -lm -lpthread
+ifeq ($(SAN),1)
+  CFLAGS  = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  LDFLAGS += -fsanitize=address,undefined
+endif
+ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -MMD -MP
+
+LIB_SRC   := $(sort $(wildcard src/*.c src/*/*.c))
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_SRC   := $(sort $(wildcard cli/*.c))
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+SHELL_TESTS := $(sort $(wildcard tests/cli/test_*.sh))
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN  := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+TOOL_SRC  := $(sort $(wildcard tools/*.c))
+TOOL_BIN  := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
+
+.PHONY: all run check test fuzz-replay fuzzers bench install clean gen gen-check format tools
+all: $(BUILD)/libvntext.a $(BUILD)/libvntext.so $(BUILD)/vntext
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libvntext.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libvntext.so: $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libvntext.so.0 $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/vntext: $(CLI_OBJ) $(BUILD)/libvntext.a
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libvntext.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/fuzz/%: $(BUILD)/obj/tests/fuzz/%.o $(BUILD)/obj/tests/fuzz/replay.o $(BUILD)/libvntext.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/bench/%: $(BUILD)/obj/bench/%.o $(BUILD)/libvntext.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/tools/%: $(BUILD)/obj/tools/%.o $(BUILD)/libvntext.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+tools: $(TOOL_BIN)
+
+# The main job on the bundled sample: detect + repair + normalize a legacy-encoded text.
+run: all
+	@echo '$$ build/vntext detect samples/tuyen-ngon-tcvn3.txt'
+	@$(BUILD)/vntext detect samples/tuyen-ngon-tcvn3.txt
+	@echo '$$ build/vntext normalize -v samples/tuyen-ngon-tcvn3.txt'
+	@$(BUILD)/vntext normalize -v samples/tuyen-ngon-tcvn3.txt
+
+test: all $(TEST_BIN) $(FUZZ_BIN)
+	@VNTEXT=$(BUILD)/vntext tests/run.sh "$(BUILD)" $(TEST_BIN) $(SHELL_TESTS)
+
+fuzz-replay: $(FUZZ_BIN)
+	@tests/fuzz/replay-all.sh $(BUILD)
+
+check:
+	@sh tests/check.sh
+
+# libFuzzer builds for long runs by hand (clang): build/fuzz-lf/fuzz_X CORPUS_DIR
+fuzzers:
+	@mkdir -p $(BUILD)/fuzz-lf
+	for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+	  clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $$f $(LIB_SRC) -o $(BUILD)/fuzz-lf/$$n $(LDLIBS) || exit 1; done
+
+bench: all $(BENCH_BIN)
+	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/vntext.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(BUILD)/libvntext.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(BUILD)/libvntext.so $(DESTDIR)$(PREFIX)/lib/libvntext.so.0
+	ln -sf libvntext.so.0 $(DESTDIR)$(PREFIX)/lib/libvntext.so
+	install -m 755 $(BUILD)/vntext $(DESTDIR)$(PREFIX)/bin/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*VNT_VERSION_STRING "\(.*\)"/\1/p' include/vntext.h)|' \
+	  vntext.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/vntext.pc
+
+# Generated tables: regenerate, or check that the committed ones are current.
+gen:
+	python3 tools/gen_letters.py > src/letters_table.h
+
+gen-check:
+	@if command -v python3 >/dev/null 2>&1; then \
+	  python3 tools/gen_letters.py | cmp -s - src/letters_table.h && echo "PASS gen-check letters_table.h" \
+	  || echo "FAIL gen-check: src/letters_table.h differs from tools/gen_letters.py output"; \
+	else echo "SKIP gen-check: python3 not installed"; fi
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h' | grep -v _table.h)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,261 @@
+/* vntext — Vietnamese text engine. The one public header.
+ *
+ * Conventions (see docs/api.md):
+ *  - every symbol starts with vnt_ / VNT_;
+ *  - functions return a vnt_status; vnt_strerror() names it;
+ *  - variable-size results come back in a vnt_text the library allocates and
+ *    vnt_text_free() releases; small fixed results go into caller structs;
+ *    "needed size" functions write at most `cap` bytes and return the size
+ *    they needed (utf8proc style), so a caller can retry with a bigger buffer;
+ *  - the library never prints, exits, calls setlocale or keeps global
+ *    mutable state; every function is safe to call from many threads.
+ *
+ * MIT licence, see LICENSE. */
+#ifndef VNTEXT_H
+#define VNTEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VNT_VERSION_MAJOR 0
+#define VNT_VERSION_MINOR 1
+#define VNT_VERSION_PATCH 0
+#define VNT_VERSION_STRING "0.1.0"
+
+const char *vnt_version(void);
+
+/* ------------------------------------------------------------------ status */
+
+typedef enum vnt_status {
+    VNT_OK = 0,
+    VNT_ERR_NOMEM,   /* allocation failed */
+    VNT_ERR_ARG,     /* invalid argument (NULL pointer, unknown option) */
+    VNT_ERR_UTF8,    /* input is not valid UTF-8 (strict mode) */
+    VNT_ERR_DECODE,  /* bytes not valid in the source charset (strict mode) */
+    VNT_ERR_ENCODE,  /* character not representable in the target charset */
+    VNT_ERR_CHARSET, /* unknown charset name */
+    VNT_ERR_NOT_SYLLABLE, /* not a possible Vietnamese syllable */
+    VNT_ERR_IO,      /* read/write failed (file helpers) */
+    VNT_ERR_MODEL,   /* model file truncated, corrupted or of another version */
+    VNT_STATUS_COUNT
+} vnt_status;
+
+/* Static English description of a status; never NULL. */
+const char *vnt_strerror(vnt_status status);
+
+/* ------------------------------------------------------------ output text */
+
+/* Flags shared by the text-producing functions. */
+enum {
+    VNT_STRICT = 0,      /* default: invalid input is an error */
+    VNT_LOSSY = 1u << 0, /* replace what cannot be read / written and count it:
+                            invalid UTF-8 or undecodable bytes -> U+FFFD,
+                            unencodable characters -> '?' */
+    VNT_MAP = 1u << 1,   /* fill vnt_text.map (output byte -> input offset) */
+};
+
+/* A result produced by the library. Zero-initialise before the first use;
+ * a call overwrites it (freeing what it held). */
+typedef struct vnt_text {
+    char *data;        /* output bytes, always followed by a NUL (not counted) */
+    size_t len;        /* output length in bytes */
+    size_t *map;       /* with VNT_MAP: len + 1 entries; map[i] is the input
+                          offset where the input character that produced
+                          output byte i starts; map[len] = input length.
+                          Non-decreasing. NULL without VNT_MAP. */
+    size_t n_bad;      /* sequences replaced (VNT_LOSSY) */
+    size_t *bad;       /* input offsets of those sequences (n_bad entries) */
+    size_t err_offset; /* on an error status: input offset of the first
+                          offending byte; otherwise 0 */
+} vnt_text;
+
+void vnt_text_free(vnt_text *t);
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+#define VNT_REPLACEMENT_CHAR 0xFFFDu
+
+/* Decode one scalar value from s[0..n). Returns the number of bytes of a
+ * valid sequence (1..4) with *cp set; for an invalid sequence returns
+ * -(length of its maximal subpart, 1..3) with *cp = U+FFFD (Unicode ch. 3,
+ * "U+FFFD substitution of maximal subparts"); returns 0 when n == 0.
+ * Overlong forms, surrogates and values above U+10FFFF are invalid. */
+int vnt_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Encode cp into out (4 bytes room). Returns 1..4, or 0 if cp is a surrogate
+ * or above U+10FFFF. */
+size_t vnt_utf8_encode(uint32_t cp, char out[4]);
+
+/* Length of the longest valid UTF-8 prefix of s[0..n) (== n if valid). */
+size_t vnt_utf8_valid_prefix(const char *s, size_t n);
+
+/* Copy s to out. Strict: first invalid byte -> VNT_ERR_UTF8 with
+ * out->err_offset. VNT_LOSSY: each maximal invalid subpart becomes U+FFFD
+ * and its offset is recorded in out->bad. */
+vnt_status vnt_utf8_sanitize(const char *s, size_t n, unsigned flags, vnt_text *out);
+
+/* -------------------------------------------------------------- syllables */
+
+/* The six tones, in the traditional order. */
+typedef enum vnt_tone {
+    VNT_TONE_LEVEL = 0, /* ngang (no mark)  a */
+    VNT_TONE_GRAVE = 1, /* huyền            à */
+    VNT_TONE_ACUTE = 2, /* sắc              á */
+    VNT_TONE_HOOK = 3,  /* hỏi              ả */
+    VNT_TONE_TILDE = 4, /* ngã              ã */
+    VNT_TONE_DOT = 5    /* nặng             ạ */
+} vnt_tone;
+
+/* Where a tone mark goes in oa/oe/uy without a final consonant. */
+typedef enum vnt_tone_style {
+    VNT_TONES_KEEP = 0,        /* leave each syllable as written (only repair
+                                  marks that are on an impossible letter) */
+    VNT_TONES_TRADITIONAL = 1, /* hòa, khỏe, thủy */
+    VNT_TONES_MODERN = 2       /* hoà, khoẻ, thuỷ */
+} vnt_tone_style;
+
+/* Case of a syllable as written. */
+enum { VNT_CASE_LOWER = 0, VNT_CASE_TITLE = 1, VNT_CASE_UPPER = 2, VNT_CASE_MIXED = 3 };
+
+/* A parsed syllable. Parts are lower-case, tone-less UTF-8 NFC strings
+ * ("" when absent). */
+typedef struct vnt_syllable {
+    char onset[8];   /* "", b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x */
+    char glide[4];   /* "", "o", "u"  (the medial: hoa, khuya, quy -> "" since qu is the onset) */
+    char nucleus[8]; /* a ă â e ê i o ô ơ u ư y, ia iê ya yê ua uô ưa ươ */
+    char coda[4];    /* "", c ch m n ng nh p t, semivowels i y o u */
+    vnt_tone tone;
+    int letter_case;  /* VNT_CASE_* */
+    int tone_letter;  /* index (in letters, from 0) of the letter carrying the
+                         tone mark as written, -1 if none */
+    size_t len;       /* bytes of input parsed */
+} vnt_syllable;
+
+/* Parse s[0..n) as exactly one syllable (NFC or NFD, any case, tone mark on
+ * any vowel). VNT_OK if it is a possible Vietnamese syllable, else
+ * VNT_ERR_NOT_SYLLABLE (out is then unspecified). */
+vnt_status vnt_syllable_parse(const char *s, size_t n, vnt_syllable *out);
+
+/* 1 if s[0..n) is a possible Vietnamese syllable, else 0. */
+int vnt_is_syllable(const char *s, size_t n);
+
+/* Spell a parsed syllable in NFC with its tone on the canonical letter for
+ * `style` (VNT_TONES_KEEP means traditional here) and its case. Returns the
+ * bytes needed (without NUL); writes at most cap bytes, NUL-terminating when
+ * room allows. */
+size_t vnt_syllable_write(const vnt_syllable *syl, vnt_tone_style style, char *out, size_t cap);
+
+/* Index (in letters) of the vowel that carries the tone for this syllable in
+ * this style. */
+int vnt_syllable_tone_letter(const vnt_syllable *syl, vnt_tone_style style);
+
+/* Remove tone marks only (việt -> viêt); NFC output. Invalid UTF-8 becomes
+ * U+FFFD. Returns bytes needed; writes at most cap (NUL-terminated if room). */
+size_t vnt_strip_tones(const char *s, size_t n, char *out, size_t cap);
+
+/* Remove every diacritic, đ -> d (Việt Nam -> Viet Nam): the
+ * accent-insensitive key. Same buffer convention as vnt_strip_tones. */
+size_t vnt_strip_diacritics(const char *s, size_t n, char *out, size_t cap);
+
+/* ---------------------------------------------------------- normalization */
+
+#define VNT_NORM_OPTS_VERSION 1
+
+enum {
+    /* normalize flags, beside VNT_LOSSY and VNT_MAP */
+    VNT_NORM_NO_LOOKALIKES = 1u << 8, /* keep Ð/ð/Cyrillic lookalikes, zero-width, NBSP */
+    VNT_NORM_NO_TONE_REPAIR = 1u << 9 /* only NFC; do not move misplaced tone marks */
+};
+
+typedef struct vnt_norm_opts {
+    unsigned version;     /* VNT_NORM_OPTS_VERSION; the struct only grows at the end */
+    vnt_tone_style tones; /* default VNT_TONES_KEEP */
+    unsigned flags;       /* VNT_LOSSY, VNT_MAP, VNT_NORM_* */
+} vnt_norm_opts;
+
+/* Clean NFC UTF-8: canonical composition of every Vietnamese letter (marks in
+ * any order), tone marks repaired (nứơc -> nước, tóan -> toán) and placed per
+ * opts->tones, lookalikes folded (Ð U+00D0, Ɖ U+0189, ð -> Đ/đ; Cyrillic and
+ * Greek vowels inside Vietnamese words; zero-width characters removed; NBSP ->
+ * space). Idempotent. opts may be NULL (defaults: keep tones, strict UTF-8,
+ * no map). Invalid UTF-8: VNT_ERR_UTF8 unless VNT_LOSSY (U+FFFD, offsets in
+ * out->bad). */
+vnt_status vnt_normalize(const char *s, size_t n, const vnt_norm_opts *opts, vnt_text *out);
+
+/* ------------------------------------------------------- legacy charsets */
+
+typedef enum vnt_charset {
+    VNT_CS_UNKNOWN = 0,
+    VNT_CS_UTF8,      /* UTF-8 (NFC on decode) */
+    VNT_CS_TCVN3,     /* TCVN 5712:1993 VN3 (".VnTime" fonts, "ABC") */
+    VNT_CS_TCVN5712,  /* TCVN 5712:1993 VN1 (glibc "TCVN5712-1"): VN3 plus
+                         upper-case toned vowels in C0 positions */
+    VNT_CS_VNI,       /* VNI Windows (base letter + mark bytes) */
+    VNT_CS_VISCII,    /* VISCII 1.1 (RFC 1456) */
+    VNT_CS_VPS,       /* VPS */
+    VNT_CS_VIQR,      /* VIQR (RFC 1456): a( a^ e^ o^ o+ u+ dd  ` ' ? ~ . */
+    VNT_CS_CP1258,    /* Windows-1258: base + combining tone */
+    VNT_CS_NFD,       /* UTF-8, fully decomposed */
+    VNT_CS_COMBINING, /* UTF-8, precomposed base letter + combining tone */
+    /* detection-only results: */
+    VNT_CS_ASCII,      /* plain ASCII with no Vietnamese evidence */
+    VNT_CS_UNACCENTED, /* Vietnamese typed without diacritics (ASCII) */
+    VNT_CS_MOJIBAKE,   /* UTF-8 that was read as Windows-1252/Latin-1 and re-encoded */
+    VNT_CS_COUNT
+} vnt_charset;
+
+/* Case-insensitive; accepts the CLI names (utf-8, tcvn3, tcvn5712, vni, viscii, vps,
+ * viqr, cp1258, nfd, combining) and common aliases (utf8, tcvn, windows-1258,
+ * vni-win). VNT_CS_UNKNOWN if not known. */
+vnt_charset vnt_charset_from_name(const char *name);
+/* The CLI name of a charset ("utf-8", "tcvn3", …, "ascii", "unaccented",
+ * "mojibake", "unknown"). */
+const char *vnt_charset_name(vnt_charset cs);
+
+/* Bytes in `from` -> UTF-8 NFC. Strict: an undecodable byte is
+ * VNT_ERR_DECODE with out->err_offset; VNT_LOSSY replaces it with U+FFFD. */
+vnt_status vnt_decode(vnt_charset from, const char *s, size_t n, unsigned flags, vnt_text *out);
+
+/* UTF-8 (any normalization form) -> bytes in `to`. Strict: a character the
+ * charset cannot represent is VNT_ERR_ENCODE with out->err_offset (offset in
+ * the input); VNT_LOSSY writes '?' and records it in out->bad. */
+vnt_status vnt_encode(vnt_charset to, const char *s, size_t n, unsigned flags, vnt_text *out);
+
+/* Repair UTF-8 that was decoded as Windows-1252 or Latin-1 and re-encoded as
+ * UTF-8, once or twice nested, in the damaged parts only ("Viá»‡t" ->
+ * "Việt"). *n_repaired (may be NULL) receives the number of repaired runs.
+ * Output is UTF-8; input that is not valid UTF-8 is handled as with
+ * VNT_LOSSY. */
+vnt_status vnt_repair_mojibake(const char *s, size_t n, unsigned flags, vnt_text *out,
+                               size_t *n_repaired);
+
+/* -------------------------------------------------------------- detection */
+
+typedef struct vnt_detection {
+    vnt_charset charset; /* best guess */
+    double confidence;   /* 0..1 */
+    vnt_charset second;  /* runner-up (VNT_CS_UNKNOWN if none) */
+    double second_confidence;
+} vnt_detection;
+
+/* Which charset are these bytes most likely in: any decodable charset above,
+ * or ASCII / unaccented Vietnamese / mojibake. Looks at most at the first
+ * 64 KiB. Never fails on any bytes (VNT_ERR_ARG only for NULL out). */
+vnt_status vnt_detect(const char *s, size_t n, vnt_detection *out);
+
+/* ------------------------------------------- tokens and sentences (issue 3)
+ * tokenize.c / sentence.c: declarations go between these two markers. */
+/* ------------------------------------------- end tokens and sentences */
+
+/* ------------------------- model, segmentation, tagging, documents (issue 3)
+ * model.c / segment.c / tag.c / doc.c: declarations go between these markers. */
+/* ------------------------- end model, segmentation, tagging, documents */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* VNTEXT_H */
