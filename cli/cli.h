@@ -70,4 +70,13 @@ void cli_error(const char *cmd, const char *fmt, ...);
 /* Returns 1 if argv[i] is --help / -h (and prints the help text). */
 int cli_wants_help(int argc, char **argv, const char *help);
 
+/* Option value of argv[*i] for "--long=V", "--long V" or "-s V" (advancing
+ * *i past a separate value); NULL if argv[*i] is not that option or the
+ * value is missing. */
+const char *cli_opt_value(int argc, char **argv, int *i, const char *lng, const char *shrt);
+/* 1 if a is the option --long, --long=…, or -s. */
+int cli_is_opt(const char *a, const char *lng, const char *shrt);
+/* Exit code for a library status. */
+int cli_status_exit(vnt_status st);
+
 #endif
