@@ -1,0 +1,256 @@
+/* Legacy charsets: hand-written cases (always run), then the cross-check
+ * against glibc iconv(3) and the round trips on ../shared/data/news. */
+#include "test.h"
+#include "vntext.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+
+static const vnt_charset ALL[] = {VNT_CS_UTF8,   VNT_CS_TCVN3,    VNT_CS_TCVN5712, VNT_CS_VNI,
+                                  VNT_CS_VISCII, VNT_CS_VPS,      VNT_CS_VIQR,     VNT_CS_CP1258,
+                                  VNT_CS_NFD,    VNT_CS_COMBINING};
+#define N_ALL (sizeof ALL / sizeof ALL[0])
+
+/* The 134 toned/modified vowels plus đ, lower then upper, as UTF-8 NFC. */
+static const char *const LOWER[] = {
+    "a", "à", "á", "ả", "ã", "ạ", "ă", "ằ", "ắ", "ẳ", "ẵ", "ặ", "â", "ầ", "ấ", "ẩ", "ẫ", "ậ", "e",
+    "è", "é", "ẻ", "ẽ", "ẹ", "ê", "ề", "ế", "ể", "ễ", "ệ", "i", "ì", "í", "ỉ", "ĩ", "ị", "o", "ò",
+    "ó", "ỏ", "õ", "ọ", "ô", "ồ", "ố", "ổ", "ỗ", "ộ", "ơ", "ờ", "ớ", "ở", "ỡ", "ợ", "u", "ù", "ú",
+    "ủ", "ũ", "ụ", "ư", "ừ", "ứ", "ử", "ữ", "ự", "y", "ỳ", "ý", "ỷ", "ỹ", "ỵ", "đ"};
+static const char *const UPPER[] = {
+    "A", "À", "Á", "Ả", "Ã", "Ạ", "Ă", "Ằ", "Ắ", "Ẳ", "Ẵ", "Ặ", "Â", "Ầ", "Ấ", "Ẩ", "Ẫ", "Ậ", "E",
+    "È", "É", "Ẻ", "Ẽ", "Ẹ", "Ê", "Ề", "Ế", "Ể", "Ễ", "Ệ", "I", "Ì", "Í", "Ỉ", "Ĩ", "Ị", "O", "Ò",
+    "Ó", "Ỏ", "Õ", "Ọ", "Ô", "Ồ", "Ố", "Ổ", "Ỗ", "Ộ", "Ơ", "Ờ", "Ớ", "Ở", "Ỡ", "Ợ", "U", "Ù", "Ú",
+    "Ủ", "Ũ", "Ụ", "Ư", "Ừ", "Ứ", "Ử", "Ữ", "Ự", "Y", "Ỳ", "Ý", "Ỷ", "Ỹ", "Ỵ", "Đ"};
+#define N_LET (sizeof LOWER / sizeof LOWER[0])
+
+static int toned_upper(size_t i)
+{
+    /* every 6th entry is the tone-less letter; đ is last */
+    return i + 1 < N_LET && i % 6 != 0;
+}
+
+static int same(const vnt_text *t, const char *s)
+{
+    return t->data && t->len == strlen(s) && memcmp(t->data, s, t->len) == 0;
+}
+
+static void test_names(void)
+{
+    for (size_t i = 0; i < N_ALL; i++)
+        CHECK(vnt_charset_from_name(vnt_charset_name(ALL[i])) == ALL[i]);
+    CHECK(vnt_charset_from_name("UTF8") == VNT_CS_UTF8);
+    CHECK(vnt_charset_from_name("TCVN") == VNT_CS_TCVN3);
+    CHECK(vnt_charset_from_name("windows-1258") == VNT_CS_CP1258);
+    CHECK(vnt_charset_from_name("VNI-Win") == VNT_CS_VNI);
+    CHECK(vnt_charset_from_name("TCVN5712-1") == VNT_CS_TCVN5712);
+    CHECK(vnt_charset_from_name("klingon") == VNT_CS_UNKNOWN);
+    CHECK(vnt_charset_from_name(NULL) == VNT_CS_UNKNOWN);
+    CHECK(strcmp(vnt_charset_name(VNT_CS_MOJIBAKE), "mojibake") == 0);
+    CHECK(strcmp(vnt_charset_name((vnt_charset)99), "unknown") == 0);
+}
+
+/* Every letter, alone and inside a word, upper and lower, in every charset. */
+static void test_every_letter(void)
+{
+    for (size_t c = 0; c < N_ALL; c++) {
+        vnt_charset cs = ALL[c];
+        if (cs == VNT_CS_VPS) continue; /* test_vps */
+        for (int up = 0; up < 2; up++)
+            for (size_t i = 0; i < N_LET; i++) {
+                char word[64];
+                snprintf(word, sizeof word, "%sx%s%s, %s", up ? UPPER[i] : LOWER[i],
+                         up ? UPPER[i] : LOWER[i], up ? "N" : "n", up ? UPPER[i] : LOWER[i]);
+                vnt_text e = {0}, d = {0};
+                vnt_status st = vnt_encode(cs, word, strlen(word), VNT_STRICT, &e);
+                if (cs == VNT_CS_TCVN3 && up && toned_upper(i)) {
+                    CHECK(st == VNT_ERR_ENCODE && e.err_offset == 0);
+                    /* lossy: the lower-case letter, counted */
+                    CHECK(vnt_encode(cs, word, strlen(word), VNT_LOSSY, &e) == VNT_OK);
+                    CHECK(e.n_bad == 3);
+                    CHECK(vnt_decode(cs, e.data, e.len, VNT_STRICT, &d) == VNT_OK);
+                    char low[64];
+                    snprintf(low, sizeof low, "%sx%sN, %s", LOWER[i], LOWER[i], LOWER[i]);
+                    CHECK(same(&d, low));
+                } else {
+                    CHECK(st == VNT_OK);
+                    if (st != VNT_OK) printf("  %s cannot encode %s\n", vnt_charset_name(cs), word);
+                    CHECK(vnt_decode(cs, e.data, e.len, VNT_STRICT, &d) == VNT_OK);
+                    CHECK(same(&d, word));
+                    if (!same(&d, word))
+                        printf("  %s: %s -> %s\n", vnt_charset_name(cs), word, d.data);
+                }
+                vnt_text_free(&e);
+                vnt_text_free(&d);
+            }
+    }
+}
+
+/* VPS: every letter the table has round-trips; letters whose position no
+ * public chart confirmed are reported. */
+static void test_vps(void)
+{
+    size_t missing = 0;
+    for (int up = 0; up < 2; up++)
+        for (size_t i = 0; i < N_LET; i++) {
+            const char *l = up ? UPPER[i] : LOWER[i];
+            vnt_text e = {0}, d = {0};
+            if (vnt_encode(VNT_CS_VPS, l, strlen(l), VNT_STRICT, &e) != VNT_OK) {
+                missing++;
+                continue;
+            }
+            CHECK(vnt_decode(VNT_CS_VPS, e.data, e.len, VNT_STRICT, &d) == VNT_OK);
+            CHECK(same(&d, l));
+            vnt_text_free(&e);
+            vnt_text_free(&d);
+        }
+    static char why[96];
+    snprintf(why, sizeof why, "VPS table lacks %zu of %zu letters (positions unconfirmed)", missing,
+             2 * N_LET);
+    if (missing) SKIP(why);
+}
+
+static void check_bytes(vnt_charset cs, const char *utf8, const char *bytes)
+{
+    vnt_text e = {0}, d = {0};
+    CHECK(vnt_encode(cs, utf8, strlen(utf8), VNT_STRICT, &e) == VNT_OK);
+    CHECK_STR(e.data, e.len, bytes);
+    CHECK(vnt_decode(cs, bytes, strlen(bytes), VNT_STRICT, &d) == VNT_OK);
+    CHECK_STR(d.data, d.len, utf8);
+    vnt_text_free(&e);
+    vnt_text_free(&d);
+}
+
+/* Known byte strings, from the published tables. */
+static void test_known_bytes(void)
+{
+    check_bytes(VNT_CS_TCVN3, "Việt Nam", "Vi\xD6t Nam");
+    check_bytes(VNT_CS_TCVN3, "Đường", "\xA7\xAD\xEAng");
+    check_bytes(VNT_CS_TCVN5712, "VIỆT", "VI\x8CT");
+    check_bytes(VNT_CS_TCVN5712, "Ứ", "\x11");
+    check_bytes(VNT_CS_VISCII, "Việt Nam", "Vi\xAEt Nam");
+    check_bytes(VNT_CS_VISCII, "Ẳ", "\x02");
+    check_bytes(VNT_CS_VNI, "Việt Nam", "Vie\xE4t Nam");
+    check_bytes(VNT_CS_VNI, "ĐƯỜNG", "\xD1\xD6\xD4\xD8NG");
+    check_bytes(VNT_CS_VNI, "thủy", "thu\xFBy");
+    check_bytes(VNT_CS_VNI, "“ị”", "\x93\xF2\x94");
+    check_bytes(VNT_CS_CP1258, "Việt Nam", "Vi\xEA\xF2t Nam");
+    check_bytes(VNT_CS_CP1258, "Ấn “€”",
+                "\xC2\xEC"
+                "n \x93\x80\x94");
+    check_bytes(VNT_CS_VIQR, "Việt Nam", "Vie^.t Nam");
+    check_bytes(VNT_CS_VIQR, "Đà Nẵng.", "DDa` Na(~ng.");
+    check_bytes(VNT_CS_VIQR, "Hà Nội.", "Ha` No^.i\\.");
+    check_bytes(VNT_CS_VIQR, "ai? dd\\", "ai\\? \\dd\\\\");
+    check_bytes(VNT_CS_VIQR, "a(b) o+", "a\\(b) o\\+");
+    check_bytes(VNT_CS_NFD, "ệ", "e\xCC\xA3\xCC\x82");
+    check_bytes(VNT_CS_COMBINING, "ệ", "\xC3\xAA\xCC\xA3");
+    check_bytes(VNT_CS_VPS, "Việt", "Vi\x8Ct");
+}
+
+/* Encoders accept any normalization form; decoders compose. */
+static void test_forms(void)
+{
+    const char *nfd = "Vie\xCC\xA3\xCC\x82t"; /* e + dot below + circumflex */
+    const char *odd = "Vie\xCC\x82\xCC\xA3t"; /* marks in the other order */
+    const char *comb = "Vi\xC3\xAA\xCC\xA3t"; /* ê + dot below */
+    const char *inputs[] = {nfd, odd, comb};
+    for (size_t c = 0; c < N_ALL; c++)
+        for (size_t k = 0; k < 3; k++) {
+            vnt_text e = {0}, d = {0};
+            CHECK(vnt_encode(ALL[c], inputs[k], strlen(inputs[k]), VNT_STRICT, &e) == VNT_OK);
+            CHECK(vnt_decode(ALL[c], e.data, e.len, VNT_STRICT, &d) == VNT_OK);
+            CHECK_STR(d.data, d.len, "Việt");
+            vnt_text_free(&e);
+            vnt_text_free(&d);
+        }
+    /* decoders compose base + combining mark bytes */
+    vnt_text d = {0};
+    CHECK(vnt_decode(VNT_CS_TCVN5712, "a\xB3 \xA9\xB3", 5, VNT_STRICT, &d) == VNT_OK);
+    CHECK_STR(d.data, d.len, "á ấ");
+    CHECK(vnt_decode(VNT_CS_CP1258, "n\xEC", 2, VNT_STRICT, &d) == VNT_OK);
+    CHECK_STR(d.data, d.len, "ń");
+    CHECK(vnt_decode(VNT_CS_UTF8, nfd, strlen(nfd), VNT_STRICT, &d) == VNT_OK);
+    CHECK_STR(d.data, d.len, "Việt");
+    CHECK(vnt_decode(VNT_CS_VNI, "a\xC1 \xF4\xF9", 5, VNT_STRICT, &d) == VNT_OK);
+    CHECK_STR(d.data, d.len, "ấ ớ");
+    vnt_text_free(&d);
+}
+
+static void test_errors(void)
+{
+    vnt_text t = {0};
+    /* undefined Windows-1258 byte */
+    CHECK(vnt_decode(VNT_CS_CP1258,
+                     "ab\x81"
+                     "c",
+                     4, VNT_STRICT, &t) == VNT_ERR_DECODE);
+    CHECK(t.err_offset == 2 && t.data == NULL);
+    CHECK(vnt_decode(VNT_CS_CP1258,
+                     "ab\x81"
+                     "c",
+                     4, VNT_LOSSY | VNT_MAP, &t) == VNT_OK);
+    CHECK_STR(t.data, t.len,
+              "ab\xEF\xBF\xBD"
+              "c");
+    CHECK(t.n_bad == 1 && t.bad[0] == 2 && t.map[5] == 3 && t.map[6] == 4);
+    /* VIQR is 7-bit */
+    CHECK(vnt_decode(VNT_CS_VIQR, "a\xE9", 2, VNT_STRICT, &t) == VNT_ERR_DECODE &&
+          t.err_offset == 1);
+    /* unrepresentable characters */
+    CHECK(vnt_encode(VNT_CS_VISCII, "x€y", 5, VNT_STRICT, &t) == VNT_ERR_ENCODE &&
+          t.err_offset == 1);
+    CHECK(vnt_encode(VNT_CS_VISCII, "x€y", 5, VNT_LOSSY, &t) == VNT_OK);
+    CHECK_STR(t.data, t.len, "x?y");
+    CHECK(t.n_bad == 1 && t.bad[0] == 1);
+    CHECK(vnt_encode(VNT_CS_VIQR, "ö", 2, VNT_STRICT, &t) == VNT_ERR_ENCODE);
+    CHECK(vnt_encode(VNT_CS_TCVN3, "abc ÀB", 8, VNT_STRICT, &t) == VNT_ERR_ENCODE &&
+          t.err_offset == 4);
+    /* invalid UTF-8 on the encode side */
+    CHECK(vnt_encode(VNT_CS_TCVN3, "a\xFF", 2, VNT_STRICT, &t) == VNT_ERR_UTF8 &&
+          t.err_offset == 1);
+    CHECK(vnt_encode(VNT_CS_TCVN3, "a\xFF", 2, VNT_LOSSY, &t) == VNT_OK);
+    CHECK_STR(t.data, t.len, "a?");
+    CHECK(t.n_bad == 1);
+    CHECK(vnt_decode(VNT_CS_UTF8, "a\xFF", 2, VNT_STRICT, &t) == VNT_ERR_DECODE &&
+          t.err_offset == 1);
+    CHECK(vnt_decode(VNT_CS_MOJIBAKE, "a", 1, VNT_STRICT, &t) == VNT_ERR_CHARSET);
+    CHECK(vnt_encode(VNT_CS_UNKNOWN, "a", 1, VNT_STRICT, &t) == VNT_ERR_CHARSET);
+    CHECK(vnt_decode(VNT_CS_UTF8, NULL, 1, VNT_STRICT, &t) == VNT_ERR_ARG);
+    CHECK(vnt_decode(VNT_CS_UTF8, "a", 1, VNT_STRICT, NULL) == VNT_ERR_ARG);
+    CHECK(vnt_decode(VNT_CS_TCVN3, NULL, 0, VNT_STRICT, &t) == VNT_OK && t.len == 0 &&
+          t.data[0] == 0);
+    /* TCVN3 C0 bytes are control characters, VN1 reads them as letters */
+    CHECK(vnt_decode(VNT_CS_TCVN3, "\x01\t\n", 3, VNT_STRICT, &t) == VNT_OK);
+    CHECK_STR(t.data, t.len, "\x01\t\n");
+    CHECK(vnt_decode(VNT_CS_TCVN5712, "\x01\t\n", 3, VNT_STRICT, &t) == VNT_OK);
+    CHECK_STR(t.data, t.len, "Ú\t\n");
+    vnt_text_free(&t);
+}
+
+static void test_map(void)
+{
+    vnt_text t = {0};
+    /* VNI "Vieät": e (offset 2) + mark byte (offset 3) become one letter */
+    CHECK(vnt_decode(VNT_CS_VNI, "Vie\xE4t", 5, VNT_MAP, &t) == VNT_OK);
+    CHECK_STR(t.data, t.len, "Việt");
+    CHECK(t.map && t.map[0] == 0 && t.map[1] == 1 && t.map[2] == 2 && t.map[4] == 2 &&
+          t.map[5] == 4 && t.map[6] == 5);
+    CHECK(vnt_encode(VNT_CS_VIQR, "Việt", 6, VNT_MAP, &t) == VNT_OK);
+    CHECK_STR(t.data, t.len, "Vie^.t");
+    CHECK(t.map[2] == 2 && t.map[4] == 2 && t.map[5] == 5 && t.map[6] == 6);
+    vnt_text_free(&t);
+}
+
+int main(void)
+{
+    RUN(test_names);
+    RUN(test_every_letter);
+    RUN(test_vps);
+    RUN(test_known_bytes);
+    RUN(test_forms);
+    RUN(test_errors);
+    RUN(test_map);
+    TEST_END();
+}
