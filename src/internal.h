@@ -90,4 +90,31 @@ VNT__HIDDEN void vnt__buf_free(vnt__buf *b);
 /* Reset a vnt_text to empty (freeing its content). */
 VNT__HIDDEN void vnt__text_reset(vnt_text *t);
 
+/* ------------------------------------------- syllables (syllable.c) */
+
+#define VNT__SYL_MAX 10   /* letters in the longest syllable we parse */
+#define VNT__SYL_CONS 0x80 /* vnt__tone_slots_quick: consonant code = this + base */
+
+/* A parsed syllable, by index (see syllable.c for the tables). */
+typedef struct vnt__syl {
+    uint8_t onset, glide /* 0, 'o', 'u' */, nucleus, coda, tone;
+    int8_t tone_pos;  /* letter carrying the mark as written, -1 if none */
+    uint8_t nuc_pos;  /* letter where the nucleus starts */
+    uint8_t nletters;
+} vnt__syl;
+
+/* Parse n composed letters as one syllable (tone mark on any vowel). */
+VNT__HIDDEN int vnt__syl_parse(const vnt__letter *l, int n, vnt__syl *out);
+/* Letter index of the canonical tone position for style (KEEP: traditional). */
+VNT__HIDDEN int vnt__syl_tone_index(const vnt__syl *s, vnt_tone_style style);
+/* Bit mask of acceptable tone positions (KEEP: traditional or modern). */
+VNT__HIDDEN unsigned vnt__syl_tone_slots(const vnt__syl *s, vnt_tone_style style);
+/* Shortcut of vnt__syl_tone_slots from the vowel run's shape only. */
+VNT__HIDDEN unsigned vnt__tone_slots_quick(const uint8_t *code, int n, vnt_tone_style style);
+/* Add a combining mark (tone or modifier) to a letter; 0 if it cannot take it. */
+VNT__HIDDEN int vnt__absorb_mark(vnt__letter *l, uint32_t mark);
+/* Code point of a (possibly modified) letter. */
+VNT__HIDDEN uint32_t vnt__letter_to_cp(const vnt__letter *l);
+/* ------------------------------------------- end syllables */
+
 #endif

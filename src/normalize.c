@@ -1,0 +1,405 @@
+/* Normalization: NFC for Vietnamese letters, tone-mark repair and placement,
+ * lookalike folding, with an offset map.
+ *
+ * Scope: we compose exactly the Vietnamese letters (base + circumflex / breve
+ * / horn + one of the five tone marks, in any order, including the deprecated
+ * U+0340/U+0341). We do not implement full Unicode NFC for other scripts:
+ * every other character, and a combining mark that cannot join a Vietnamese
+ * letter, passes through unchanged.
+ *
+ * The unit of work is the word: a maximal run of letters (ASCII, Vietnamese,
+ * other Latin, Greek, Cyrillic), combining marks U+0300..U+036F and
+ * zero-width characters. Word boundaries are the same before and after
+ * normalization (zero-width characters are inside words, NBSP is a boundary
+ * both as NBSP and as space), which is what makes the result idempotent.
+ *
+ * Fast path: most words of clean NFC text need nothing. A word made only of
+ * ASCII letters and precomposed Vietnamese letters with at most one tone mark
+ * on the right vowel is left in place without being copied; runs of such
+ * bytes are copied with one memcpy when a change (or the end) comes. Only
+ * the other words go through the slow path: split into letters, fold, compose,
+ * parse as a syllable (syllable.c) and move the tone mark. */
+#include "internal.h"
+
+#include "letters_table.h"
+
+/* ASCII classes: 1 consonant letter, 2 vowel letter (a e i o u y) */
+static const uint8_t ascii_class[128] = {
+    ['b'] = 1, ['c'] = 1, ['d'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['j'] = 1, ['k'] = 1,
+    ['l'] = 1, ['m'] = 1, ['n'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['z'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Z'] = 1,
+    ['a'] = 2, ['e'] = 2, ['i'] = 2, ['o'] = 2, ['u'] = 2, ['y'] = 2, ['A'] = 2, ['E'] = 2,
+    ['I'] = 2, ['O'] = 2, ['U'] = 2, ['Y'] = 2,
+};
+
+static const uint8_t ascii_vowel[128] = {
+    ['a'] = VNT__V_A, ['e'] = VNT__V_E, ['i'] = VNT__V_I, ['o'] = VNT__V_O,
+    ['u'] = VNT__V_U, ['y'] = VNT__V_Y, ['A'] = VNT__V_A, ['E'] = VNT__V_E,
+    ['I'] = VNT__V_I, ['O'] = VNT__V_O, ['U'] = VNT__V_U, ['Y'] = VNT__V_Y,
+};
+
+/* Decode one character; returns its length, or <= 0 for invalid UTF-8
+ * (-(length of the maximal invalid subpart)). Inline for 2- and 3-byte forms
+ * (all Vietnamese letters), the library decoder otherwise. */
+static inline int decode(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
+{
+    unsigned c = s[i];
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+        *cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+        return 2;
+    }
+    if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+        *cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        return 3;
+    }
+    return vnt_utf8_decode((const char *)s + i, n - i, cp);
+}
+
+/* Packed precomposed Vietnamese letter (letters_table.h), 0 if not one. */
+static inline unsigned packed_letter(uint32_t cp)
+{
+    if (cp >= VNT__LET_LO2 && cp <= VNT__LET_HI2) return vnt__let_dec2[cp - VNT__LET_LO2];
+    if (cp >= VNT__LET_LO1 && cp <= VNT__LET_HI1) return vnt__let_dec1[cp - VNT__LET_LO1];
+    return 0;
+}
+
+static inline int is_zero_width(uint32_t cp)
+{
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
+}
+
+/* Characters that belong to words (besides ASCII letters): Latin letters
+ * (U+00C0..U+024F without × ÷, IPA, Latin Extended Additional), Greek and
+ * Cyrillic letters, combining marks, zero-width characters. */
+static inline int is_word_cp(uint32_t cp)
+{
+    if (cp < 0xC0) return 0;
+    if (cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+    if (cp <= 0x2AF) return 1;
+    if (cp >= 0x300 && cp <= 0x36F) return 1;
+    if (cp >= 0x370 && cp <= 0x4FF)
+        return cp != 0x37E && cp != 0x387 && !(cp >= 0x482 && cp <= 0x489);
+    if (cp >= 0x1E00 && cp <= 0x1EFF) return 1;
+    return is_zero_width(cp);
+}
+
+/* Cyrillic and Greek letters that look like Latin ones, folded inside words
+ * that are otherwise Latin. */
+static uint32_t lookalike(uint32_t cp)
+{
+    switch (cp) {
+    /* Cyrillic */
+    case 0x0430: return 'a';
+    case 0x0435: return 'e';
+    case 0x043E: return 'o';
+    case 0x0440: return 'p';
+    case 0x0441: return 'c';
+    case 0x0443: return 'y';
+    case 0x0445: return 'x';
+    case 0x0455: return 's';
+    case 0x0456: return 'i';
+    case 0x0458: return 'j';
+    case 0x04BB: return 'h';
+    case 0x0410: return 'A';
+    case 0x0412: return 'B';
+    case 0x0415: return 'E';
+    case 0x041A: return 'K';
+    case 0x041C: return 'M';
+    case 0x041D: return 'H';
+    case 0x041E: return 'O';
+    case 0x0420: return 'P';
+    case 0x0421: return 'C';
+    case 0x0422: return 'T';
+    case 0x0423: return 'Y';
+    case 0x0425: return 'X';
+    case 0x0405: return 'S';
+    case 0x0406: return 'I';
+    case 0x0408: return 'J';
+    /* Greek */
+    case 0x0391: return 'A';
+    case 0x0392: return 'B';
+    case 0x0395: return 'E';
+    case 0x0396: return 'Z';
+    case 0x0397: return 'H';
+    case 0x0399: return 'I';
+    case 0x039A: return 'K';
+    case 0x039C: return 'M';
+    case 0x039D: return 'N';
+    case 0x039F: return 'O';
+    case 0x03A1: return 'P';
+    case 0x03A4: return 'T';
+    case 0x03A5: return 'Y';
+    case 0x03A7: return 'X';
+    case 0x03BF: return 'o';
+    case 0x03BD: return 'v';
+    default: return 0;
+    }
+}
+
+/* Ð (U+00D0 Eth), Ɖ (U+0189 African D), ð, ɖ are typed for Đ/đ. */
+static inline uint32_t eth_fold(uint32_t cp)
+{
+    if (cp == 0xD0 || cp == 0x189) return 0x110;
+    if (cp == 0xF0 || cp == 0x256) return 0x111;
+    return 0;
+}
+
+typedef struct ctx {
+    const unsigned char *s;
+    size_t n;
+    vnt__buf *b;
+    vnt_tone_style style;
+    int fold;   /* lookalikes, zero-width, NBSP */
+    int repair; /* move tone marks */
+} ctx;
+
+/* Copy input bytes [from, to) to the output; with a map each byte maps to
+ * the start of its character. */
+static void put_raw(ctx *c, size_t from, size_t to)
+{
+    vnt__buf *b = c->b;
+    if (from >= to || !vnt__buf_reserve(b, to - from)) return;
+    memcpy(b->data + b->len, c->s + from, to - from);
+    if (b->mapping) {
+        size_t cur = from;
+        for (size_t j = from; j < to; j++) {
+            if ((c->s[j] & 0xC0) != 0x80) cur = j;
+            b->map[b->len + j - from] = cur;
+        }
+    }
+    b->len += to - from;
+}
+
+/* ------------------------------------------------------------ slow path */
+
+enum { U_LETTER, U_RAW };
+
+typedef struct unit {
+    size_t src;   /* input offset of the character that starts the unit */
+    uint32_t len; /* U_RAW: input bytes to copy */
+    uint8_t kind;
+    vnt__letter let;
+} unit;
+
+#define UNITS_MAX 32
+
+static void emit_units(ctx *c, const unit *u, int k)
+{
+    for (int i = 0; i < k; i++) {
+        if (u[i].kind == U_RAW) {
+            put_raw(c, u[i].src, u[i].src + u[i].len);
+        } else {
+            vnt__buf_put_cp(c->b, vnt__letter_to_cp(&u[i].let), u[i].src);
+        }
+    }
+}
+
+/* Move the tone mark of a word that is one syllable to its place. */
+static void repair_tone(ctx *c, unit *u, int k)
+{
+    vnt__letter l[VNT__SYL_MAX];
+    if (k > VNT__SYL_MAX) return;
+    for (int i = 0; i < k; i++) {
+        if (u[i].kind != U_LETTER) return;
+        l[i] = u[i].let;
+    }
+    vnt__syl sy;
+    if (!vnt__syl_parse(l, k, &sy) || !sy.tone) return;
+    /* KEEP: a mark valid in either style stays; an impossible one goes to
+     * the traditional place */
+    if (vnt__syl_tone_slots(&sy, c->style) & (1u << sy.tone_pos)) return;
+    int to = vnt__syl_tone_index(&sy, c->style);
+    u[sy.tone_pos].let.tone = 0;
+    u[to].let.tone = sy.tone;
+}
+
+/* Normalize the word starting at w; returns its end. */
+static size_t slow_word(ctx *c, size_t w)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    /* pass 1: extent and script mix, which decide folding */
+    int has_latin = 0, has_other = 0, has_letter = 0;
+    size_t j = w;
+    while (j < n) {
+        uint32_t cp = s[j];
+        int k = 1;
+        if (cp < 0x80) {
+            if (!ascii_class[cp]) break;
+            has_latin = has_letter = 1;
+        } else {
+            k = decode(s, n, j, &cp);
+            if (k <= 0 || !is_word_cp(cp)) break;
+            if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+                has_latin = has_letter = 1;
+            } else if (cp >= 0x370 && cp <= 0x4FF) {
+                has_letter = 1;
+                if (!lookalike(cp)) has_other = 1;
+            }
+        }
+        j += (size_t)k;
+    }
+    size_t we = j;
+    int fold_word = c->fold && has_latin && !has_other;
+
+    /* pass 2: units. Zero-width characters vanish (when folding) and are
+     * transparent: a mark after one still joins the letter before it. */
+    unit u[UNITS_MAX];
+    int k = 0, overflow = 0;
+    for (j = w; j < we;) {
+        uint32_t cp = s[j];
+        int len = cp < 0x80 ? 1 : decode(s, n, j, &cp);
+        size_t at = j;
+        j += (size_t)len;
+        if (is_zero_width(cp)) {
+            /* ZWJ/ZWNJ outside letters (emoji sequences) stay */
+            if (c->fold && (has_letter || (cp != 0x200C && cp != 0x200D))) continue;
+        } else if (cp >= 0x300 && cp <= 0x36F) {
+            if (k > 0 && u[k - 1].kind == U_LETTER && vnt__absorb_mark(&u[k - 1].let, cp)) continue;
+        }
+        if (k == UNITS_MAX) {
+            /* too long to be a syllable: stream, keeping the last unit open
+             * for the marks that may follow */
+            emit_units(c, u, k - 1);
+            u[0] = u[k - 1];
+            k = 1;
+            overflow = 1;
+        }
+        unit *x = &u[k++];
+        x->src = at;
+        x->len = (uint32_t)len;
+        x->kind = U_LETTER;
+        uint32_t f;
+        if (vnt__letter_get(cp, &x->let)) continue;
+        if (c->fold && (f = eth_fold(cp)) != 0) {
+            vnt__letter_get(f, &x->let);
+            continue;
+        }
+        if (fold_word && (f = lookalike(cp)) != 0) {
+            vnt__letter_get(f, &x->let);
+            continue;
+        }
+        x->kind = U_RAW;
+    }
+    if (c->repair && !overflow) repair_tone(c, u, k);
+    emit_units(c, u, k);
+    return we;
+}
+
+/* ------------------------------------------------------------ fast path */
+
+/* Scan the word at w. Returns its end in *end and 1 if it needs no change:
+ * only ASCII and precomposed Vietnamese letters, and its tone mark (if one)
+ * where the syllable model puts it, or a shape that cannot be a syllable
+ * (then the slow path would leave it too). */
+static inline int quick_word(const ctx *c, size_t w, size_t *end)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, j = w;
+    uint8_t code[VNT__SYL_MAX];
+    int nl = 0, tones = 0, tpos = -1, clean = 1;
+    while (j < n) {
+        unsigned b = s[j];
+        unsigned v;
+        if (b < 0x80) {
+            unsigned cl = ascii_class[b];
+            if (!cl) break;
+            v = cl == 2 ? ascii_vowel[b] : VNT__SYL_CONS + (b | 0x20);
+            j++;
+        } else {
+            uint32_t cp;
+            int k = decode(s, n, j, &cp);
+            if (k <= 0) break;
+            unsigned p = packed_letter(cp);
+            if (!p) {
+                if (is_word_cp(cp)) clean = 0; /* mark, lookalike, foreign letter */
+                break;
+            }
+            v = (p & 15) - 1u;
+            if (p & 0x70) {
+                tones++;
+                tpos = nl;
+            }
+            j += (size_t)k;
+        }
+        if (nl < VNT__SYL_MAX) code[nl] = (uint8_t)v;
+        nl++;
+    }
+    if (!clean) {
+        /* find the end the way slow_word does; the caller goes slow anyway */
+        *end = j;
+        return 0;
+    }
+    *end = j;
+    if (tones != 1 || !c->repair || nl > VNT__SYL_MAX) return 1;
+    unsigned slots = vnt__tone_slots_quick(code, nl, c->style);
+    return !slots || (slots & (1u << tpos));
+}
+
+vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, vnt_text *out)
+{
+    if (!out || (!str && n)) return VNT_ERR_ARG;
+    unsigned flags = opts ? opts->flags : 0;
+    vnt_tone_style style = opts ? opts->tones : VNT_TONES_KEEP;
+    if ((unsigned)style > VNT_TONES_MODERN) return VNT_ERR_ARG;
+    if (opts && opts->version == 0) return VNT_ERR_ARG;
+    vnt__buf b;
+    vnt__buf_init(&b, n, (flags & VNT_MAP) != 0);
+    ctx c = {(const unsigned char *)str,        n, &b, style, !(flags & VNT_NORM_NO_LOOKALIKES),
+             !(flags & VNT_NORM_NO_TONE_REPAIR)};
+    const unsigned char *s = c.s;
+    size_t i = 0, flushed = 0; /* input [flushed, i) is pending, unchanged */
+    while (i < n) {
+        unsigned ch = s[i];
+        if (ch < 0x80) {
+            if (!ascii_class[ch]) {
+                i++;
+                continue;
+            }
+        } else {
+            uint32_t cp;
+            int k = decode(s, n, i, &cp);
+            if (k <= 0) {
+                if (!(flags & VNT_LOSSY)) {
+                    vnt__buf_free(&b);
+                    vnt__text_reset(out);
+                    out->err_offset = i;
+                    return VNT_ERR_UTF8;
+                }
+                put_raw(&c, flushed, i);
+                vnt__buf_bad(&b, i);
+                vnt__buf_put_cp(&b, VNT_REPLACEMENT_CHAR, i);
+                i += (size_t)(k < 0 ? -k : 1);
+                flushed = i;
+                continue;
+            }
+            if (!packed_letter(cp) && !is_word_cp(cp)) {
+                if (c.fold && (cp == 0xA0 || cp == 0x202F)) {
+                    /* no-break spaces -> space */
+                    put_raw(&c, flushed, i);
+                    vnt__buf_putc(&b, ' ', i);
+                    flushed = i + (size_t)k;
+                }
+                i += (size_t)k;
+                continue;
+            }
+        }
+        size_t end;
+        if (quick_word(&c, i, &end)) {
+            i = end;
+            continue;
+        }
+        put_raw(&c, flushed, i);
+        i = flushed = slow_word(&c, i);
+    }
+    if (flushed == 0 && !b.mapping) {
+        /* nothing changed: one copy */
+        vnt__buf_put(&b, str, n, 0);
+    } else {
+        put_raw(&c, flushed, n);
+    }
+    return vnt__buf_finish(&b, n, out);
+}
