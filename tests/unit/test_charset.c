@@ -243,6 +243,180 @@ static void test_map(void)
     vnt_text_free(&t);
 }
 
+/* ------------------------------------------------------------ news corpus */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
+typedef struct article {
+    const char *s;
+    size_t n;
+} article;
+
+static char *news_buf;
+static size_t news_len;
+static article *arts;
+static size_t n_arts;
+/* every article, or every 5th under the sanitizers (time budget) */
+static size_t art_step = SANITIZED ? 5 : 1;
+
+static int load_news(void)
+{
+    if (news_buf) return 1;
+    const char *path = test_shared("data/news/unc_dantri_2020_2021.txt");
+    if (!path || !(news_buf = test_read_file(path, &news_len))) return 0;
+    size_t cap = 4096;
+    arts = malloc(cap * sizeof *arts);
+    for (size_t i = 0; i < news_len;) {
+        size_t start = i;
+        /* an article runs from its "# doc_id = " line to the next one */
+        do {
+            const char *nl = memchr(news_buf + i, '\n', news_len - i);
+            i = nl ? (size_t)(nl - news_buf) + 1 : news_len;
+        } while (i < news_len && strncmp(news_buf + i, "# doc_id = ", 11) != 0);
+        if (n_arts == cap) arts = realloc(arts, (cap *= 2) * sizeof *arts);
+        arts[n_arts].s = news_buf + start;
+        arts[n_arts++].n = i - start;
+    }
+    return 1;
+}
+
+/* iconv the whole of s; returns malloc'd output (NUL-terminated) or NULL
+ * when iconv reports an unconvertible character. */
+static char *run_iconv(iconv_t cd, const char *s, size_t n, size_t *out_len)
+{
+    size_t cap = n * 4 + 16;
+    char *out = malloc(cap);
+    char *in = (char *)s, *o = out;
+    size_t il = n, ol = cap - 1;
+    iconv(cd, NULL, NULL, NULL, NULL);
+    if (iconv(cd, &in, &il, &o, &ol) == (size_t)-1 ||
+        iconv(cd, NULL, NULL, &o, &ol) == (size_t)-1) {
+        free(out);
+        return NULL;
+    }
+    *o = 0;
+    *out_len = (size_t)(o - out);
+    return out;
+}
+
+static int eq(const char *a, size_t an, const char *b, size_t bn)
+{
+    return an == bn && memcmp(a, b, an) == 0;
+}
+
+/* Byte-identical to glibc iconv for TCVN5712-1, VISCII, WINDOWS-1258, both
+ * directions, on the articles (or, for articles with a character the
+ * charset lacks, on their representable lines). */
+static void test_iconv_news(void)
+{
+    if (!load_news()) SKIP("../shared/data/news absent (set VNT_SHARED)");
+    static const struct {
+        vnt_charset cs;
+        const char *name;
+    } sets[] = {{VNT_CS_TCVN5712, "TCVN5712-1"},
+                {VNT_CS_VISCII, "VISCII"},
+                {VNT_CS_CP1258, "WINDOWS-1258"}};
+    for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++) {
+        iconv_t to = iconv_open(sets[k].name, "UTF-8"), from = iconv_open("UTF-8", sets[k].name);
+        if (to == (iconv_t)-1 || from == (iconv_t)-1) {
+            printf("  iconv lacks %s\n", sets[k].name);
+            CHECK(0);
+            continue;
+        }
+        size_t n = 0, repr = 0, enc_same = 0, dec_same = 0, agree_unrepr = 0;
+        size_t lines = 0, line_enc_same = 0, line_dec_same = 0;
+        for (size_t a = 0; a < n_arts; a += art_step) {
+            n++;
+            vnt_text nfc = {0}, ours = {0}, back = {0};
+            CHECK(vnt_decode(VNT_CS_UTF8, arts[a].s, arts[a].n, VNT_STRICT, &nfc) == VNT_OK);
+            size_t il;
+            char *ic = run_iconv(to, nfc.data, nfc.len, &il);
+            vnt_status st = vnt_encode(sets[k].cs, nfc.data, nfc.len, VNT_STRICT, &ours);
+            if (ic) {
+                repr++;
+                CHECK(st == VNT_OK);
+                if (st == VNT_OK && eq(ours.data, ours.len, ic, il)) enc_same++;
+                if (vnt_decode(sets[k].cs, ic, il, VNT_STRICT, &back) == VNT_OK &&
+                    eq(back.data, back.len, nfc.data, nfc.len))
+                    dec_same++;
+                free(ic);
+            } else {
+                if (st == VNT_ERR_ENCODE) agree_unrepr++;
+                /* line by line */
+                const char *p = nfc.data, *end = nfc.data + nfc.len;
+                while (p < end) {
+                    const char *nl = memchr(p, '\n', (size_t)(end - p));
+                    size_t ln = nl ? (size_t)(nl - p) : (size_t)(end - p);
+                    char *icl = run_iconv(to, p, ln, &il);
+                    if (icl) {
+                        lines++;
+                        if (vnt_encode(sets[k].cs, p, ln, VNT_STRICT, &ours) == VNT_OK &&
+                            eq(ours.data, ours.len, icl, il))
+                            line_enc_same++;
+                        if (vnt_decode(sets[k].cs, icl, il, VNT_STRICT, &back) == VNT_OK &&
+                            eq(back.data, back.len, p, ln))
+                            line_dec_same++;
+                        free(icl);
+                    }
+                    p += ln + 1;
+                }
+            }
+            vnt_text_free(&nfc);
+            vnt_text_free(&ours);
+            vnt_text_free(&back);
+        }
+        printf(
+            "  %-12s articles %zu, representable %zu: encode identical %zu, decode identical %zu;"
+            " unrepresentable %zu (we also refuse %zu): their representable lines %zu, encode "
+            "identical %zu, decode identical %zu\n",
+            sets[k].name, n, repr, enc_same, dec_same, n - repr, agree_unrepr, lines, line_enc_same,
+            line_dec_same);
+        CHECK(enc_same == repr && dec_same == repr && agree_unrepr == n - repr);
+        CHECK(line_enc_same == lines && line_dec_same == lines);
+        iconv_close(to);
+        iconv_close(from);
+    }
+}
+
+/* decode(encode(x)) == NFC(x) for every article a charset can represent. */
+static void test_roundtrip_news(void)
+{
+    if (!load_news()) SKIP("../shared/data/news absent (set VNT_SHARED)");
+    for (size_t c = 0; c < N_ALL; c++) {
+        size_t n = 0, repr = 0, ok = 0, lossy_ok = 0;
+        for (size_t a = 0; a < n_arts; a += art_step) {
+            vnt_text nfc = {0}, e = {0}, d = {0};
+            n++;
+            CHECK(vnt_decode(VNT_CS_UTF8, arts[a].s, arts[a].n, VNT_STRICT, &nfc) == VNT_OK);
+            if (vnt_encode(ALL[c], arts[a].s, arts[a].n, VNT_STRICT, &e) == VNT_OK) {
+                repr++;
+                if (vnt_decode(ALL[c], e.data, e.len, VNT_STRICT, &d) == VNT_OK &&
+                    eq(d.data, d.len, nfc.data, nfc.len))
+                    ok++;
+            } else if (vnt_encode(ALL[c], arts[a].s, arts[a].n, VNT_LOSSY, &e) == VNT_OK &&
+                       e.n_bad > 0 && vnt_decode(ALL[c], e.data, e.len, VNT_LOSSY, &d) == VNT_OK) {
+                lossy_ok++;
+            }
+            vnt_text_free(&nfc);
+            vnt_text_free(&e);
+            vnt_text_free(&d);
+        }
+        printf("  %-10s articles %zu: representable %zu, round trip exact %zu; others encoded "
+               "lossy %zu\n",
+               vnt_charset_name(ALL[c]), n, repr, ok, lossy_ok);
+        CHECK(ok == repr && repr + lossy_ok == n);
+    }
+}
+
 int main(void)
 {
     RUN(test_names);
@@ -252,5 +426,10 @@ int main(void)
     RUN(test_forms);
     RUN(test_errors);
     RUN(test_map);
+    if (SANITIZED) printf("  (sanitizer build: every %zuth article)\n", art_step);
+    RUN(test_iconv_news);
+    RUN(test_roundtrip_news);
+    free(news_buf);
+    free(arts);
     TEST_END();
 }
