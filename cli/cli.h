@@ -30,6 +30,14 @@ int cmd_convert(int argc, char **argv);
 int cmd_detect(int argc, char **argv);
 int cmd_repair(int argc, char **argv);
 int cmd_syllable(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
+int cmd_train(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_model(int argc, char **argv);
+/* The model for --model PATH (NULL: the default rule, see vntext segment --help);
+ * prints the reason and returns NULL on failure. cli/cmd_segment.c */
+vnt_model *cli_open_model(const char *cmd, const char *path);
 
 /* ---- streaming input (cli/io.c) ----
  * Reads a file (or stdin for NULL / "-") in chunks that end at a safe cut

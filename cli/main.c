@@ -9,6 +9,11 @@ static const struct cli_cmd cmds[] = {
     {"detect", cmd_detect, "guess the charset of the input, with a confidence"},
     {"repair", cmd_repair, "repair mojibake (UTF-8 read as Windows-1252/Latin-1)"},
     {"syllable", cmd_syllable, "parse syllables: onset, glide, nucleus, coda, tone"},
+    {"segment", cmd_segment, "split lines into words (syllables joined by _)"},
+    {"tag", cmd_tag, "words with UD part-of-speech tags (word/UPOS)"},
+    {"train", cmd_train, "train a segmentation / tagging model from CoNLL-U"},
+    {"eval", cmd_eval, "score a model on gold CoNLL-U (word F1, UPOS)"},
+    {"model", cmd_model, "model info FILE: sections, tags, licence, scores"},
 };
 
 static void usage(FILE *f)

@@ -253,6 +253,120 @@ vnt_status vnt_detect(const char *s, size_t n, vnt_detection *out);
 
 /* ------------------------- model, segmentation, tagging, documents (issue 3)
  * model.c / segment.c / tag.c / doc.c: declarations go between these markers. */
+
+/* Universal POS tags (UD UPOS), in a fixed order. */
+typedef enum vnt_upos {
+    VNT_UPOS_X = 0, VNT_UPOS_ADJ, VNT_UPOS_ADP, VNT_UPOS_ADV, VNT_UPOS_AUX, VNT_UPOS_CCONJ,
+    VNT_UPOS_DET, VNT_UPOS_INTJ, VNT_UPOS_NOUN, VNT_UPOS_NUM, VNT_UPOS_PART, VNT_UPOS_PRON,
+    VNT_UPOS_PROPN, VNT_UPOS_PUNCT, VNT_UPOS_SCONJ, VNT_UPOS_SYM, VNT_UPOS_VERB, VNT_UPOS_COUNT
+} vnt_upos;
+
+/* "NOUN", …; "X" for an out-of-range value. */
+const char *vnt_upos_name(vnt_upos upos);
+/* Exact UPOS name -> tag; VNT_UPOS_X if unknown. */
+vnt_upos vnt_upos_from_name(const char *name);
+
+/* A trained model (segmenter, tagger, lexicon; docs/model-format.md).
+ * Opaque and immutable once opened: share one between any number of threads. */
+typedef struct vnt_model vnt_model;
+
+/* Open a model file (memory-mapped). Every field is validated; on failure
+ * *out is NULL, the status is VNT_ERR_MODEL (corrupt, truncated, other format
+ * version) or VNT_ERR_IO, and msg (may be NULL) receives a one-line reason
+ * such as "format version found 2, expected 1". */
+vnt_status vnt_model_open(const char *path, vnt_model **out, char *msg, size_t msg_cap);
+/* The same from bytes in memory (copied: the caller may free them). */
+vnt_status vnt_model_open_memory(const void *data, size_t n, vnt_model **out, char *msg, size_t msg_cap);
+void vnt_model_free(vnt_model *m);
+/* A readable description: sections, sizes, tag set, metadata (training data,
+ * licence, scores). */
+vnt_status vnt_model_info(const vnt_model *m, vnt_text *out);
+/* One metadata value ("licence", "train", …): returns its length, copies at
+ * most cap-1 bytes + NUL into out; 0 if absent. */
+size_t vnt_model_meta(const vnt_model *m, const char *key, char *out, size_t cap);
+/* An analysed text: tokens and sentences (as vnt_tokenize and
+ * vnt_split_sentences give them), words and their UPOS tags. Every offset is
+ * a byte offset into the ORIGINAL input. */
+typedef struct vnt_word {
+    size_t start, end;         /* bytes [start, end): first token's start, last token's end */
+    size_t tok_begin, tok_end; /* its tokens [tok_begin, tok_end) (syllables and others) */
+    vnt_upos upos;             /* VNT_UPOS_X when not tagged */
+} vnt_word;
+
+typedef struct vnt_doc {
+    vnt_tokens tokens;
+    vnt_sentences sentences;
+    vnt_word *words;
+    size_t n_words, cap_words;
+    size_t *sent_words; /* words of sentence i: [sent_words[i], sent_words[i+1]) */
+    size_t cap_sent_words;
+    void *scratch;      /* internal, reused between calls */
+} vnt_doc;
+
+enum {
+    VNT_ANALYZE_NO_TAG = 1u << 0 /* segment only (upos stays VNT_UPOS_X) */
+};
+
+/* Tokenize, split sentences, segment words and tag them with model m (not
+ * modified: one model serves any number of threads, each with its own doc).
+ * doc must be zero-initialised before its first use; a call overwrites it,
+ * keeping its memory, so a loop over lines allocates nothing once warm.
+ * A model without a tagger leaves upos at VNT_UPOS_X. */
+vnt_status vnt_analyze(const vnt_model *m, const char *s, size_t n, unsigned flags, vnt_doc *doc);
+void vnt_doc_free(vnt_doc *doc);
+
+/* Training (src/train/). Deterministic: the same inputs, options and seed
+ * give the same model bytes. */
+#define VNT_TRAIN_OPTS_VERSION 1
+enum { VNT_TRAIN_SEGMENT = 1u << 0, VNT_TRAIN_TAG = 1u << 1 };
+
+typedef struct vnt_train_opts {
+    unsigned version;                 /* VNT_TRAIN_OPTS_VERSION */
+    unsigned what;                    /* VNT_TRAIN_SEGMENT | VNT_TRAIN_TAG */
+    const char *const *train;         /* CoNLL-U files to train on */
+    size_t n_train;
+    const char *dev;                  /* CoNLL-U scored after each epoch (may be NULL) */
+    const char *const *lexicons;      /* "KIND:PATH", KIND = word (one entry a line),
+                                         name, surname, middle (first column of a TSV),
+                                         place (the "name" values of a JSON file),
+                                         abbr (ABBR:expansion lines) */
+    size_t n_lexicons;
+    const char *const *evaluate;      /* CoNLL-U files scored after training; the
+                                         scores are recorded in the model metadata */
+    size_t n_evaluate;
+    const char *meta;                 /* extra "key=value\n" lines for the metadata */
+    unsigned epochs_segment, epochs_tag; /* 0: defaults */
+    unsigned seg_bits, tag_bits;      /* log2 of the hashed weight tables; 0: defaults */
+    uint64_t seed;                    /* shuffling and case augmentation */
+    void (*log)(void *ud, const char *line); /* progress lines (may be NULL) */
+    void *log_ud;
+} vnt_train_opts;
+
+/* Train and return the model file bytes in *out. VNT_ERR_IO if a file cannot
+ * be read (out->err_offset is the index into train/lexicons/evaluate,
+ * counted across them in that order). */
+vnt_status vnt_train(const vnt_train_opts *opts, vnt_text *out);
+
+/* Evaluation against a CoNLL-U file, in the style of the CoNLL 2018 shared
+ * task: the raw "# text" of each sentence goes through the whole pipeline
+ * and words are aligned to the gold words by character offsets, whitespace
+ * ignored; UPOS accuracy is also measured on the gold words. */
+typedef struct vnt_eval_result {
+    size_t sentences;
+    size_t gold_words, system_words, matched_words; /* raw text */
+    double word_p, word_r, word_f1;                 /* percent */
+    size_t upos_matched;                            /* matched words with the right UPOS */
+    double upos_p, upos_r, upos_f1;                 /* percent, raw text */
+    size_t tagged, tagged_correct;                  /* gold words */
+    double upos_acc;                                /* percent, gold words */
+    size_t gold_tokens_seg_correct;                 /* gold tokens: words found */
+    double word_f1_gold_tokens;                     /* segmentation F1 on gold syllables */
+} vnt_eval_result;
+
+/* conllu[0..n): the gold file's bytes. Needs a model with a segmenter for the
+ * raw-text scores and a tagger for the UPOS scores (others stay 0). */
+vnt_status vnt_eval(const vnt_model *m, const char *conllu, size_t n, vnt_eval_result *out);
+
 /* ------------------------- end model, segmentation, tagging, documents */
 
 #ifdef __cplusplus
