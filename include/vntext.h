@@ -249,6 +249,97 @@ vnt_status vnt_detect(const char *s, size_t n, vnt_detection *out);
 
 /* ------------------------------------------- tokens and sentences (issue 3)
  * tokenize.c / sentence.c: declarations go between these two markers. */
+
+/* Token types. Every token is a byte range [start, end) of the ORIGINAL input
+ * (which may be NFD, have misplaced tones, lookalikes, NBSP, zero-width
+ * characters or invalid UTF-8): tokenizing never copies or rewrites text. */
+typedef enum vnt_token_type {
+    VNT_TOK_SYLLABLE = 0, /* a possible Vietnamese syllable: Việt, nam, NGƯỜI */
+    VNT_TOK_FOREIGN,      /* other letters: Vinamilk, Asia, km, Москва */
+    VNT_TOK_NUMBER,       /* 250, 1.000.000, 1,5, -3 */
+    VNT_TOK_DATE,         /* 26/1, 26/1/2022, 26-1-2022, 3/2021, 2022-01-26 */
+    VNT_TOK_TIME,         /* 8h30, 8h, 8:30, 20g15 */
+    VNT_TOK_PERCENT,      /* 12%, 12,5% */
+    VNT_TOK_URL,          /* https://…, www.…, dantri.com.vn/… */
+    VNT_TOK_EMAIL,        /* ten@example.vn */
+    VNT_TOK_HASHTAG,      /* #VietNam */
+    VNT_TOK_MENTION,      /* @user */
+    VNT_TOK_PHONE,        /* 0912345678, 0912 345 678, 0912.345.678, +84 912 345 678 */
+    VNT_TOK_CODE,         /* letters and digits: Covid-19, F-16, 49X-6666, U23, 15/2020/NĐ-CP */
+    VNT_TOK_ABBREV,       /* UBND, TP.HCM, Tp., TS., GS.TS., v.v., initials T. */
+    VNT_TOK_PUNCT,        /* one punctuation character, or a run of . ! ? … (ellipsis, ?!) or of - */
+    VNT_TOK_SYMBOL,       /* $ + = © ° ₫, emoji (with their modifiers) */
+    VNT_TOK_OTHER,        /* control characters, invalid bytes or marks with no letter */
+    VNT_TOK_TYPE_COUNT
+} vnt_token_type;
+
+/* Token flags. The low two bits are the case of the letters (VNT_CASE_*;
+ * VNT_CASE_LOWER when the token has no letters; one upper-case letter is
+ * VNT_CASE_TITLE). The "gap" is the text between the previous token (or the
+ * start of the input) and this one: whitespace and stray zero-width chars. */
+enum {
+    VNT_TOKF_CASE_MASK = 3u,
+    VNT_TOKF_SPACE_BEFORE = 1u << 2,     /* the gap is not empty */
+    VNT_TOKF_NEWLINE_BEFORE = 1u << 3,   /* the gap holds a line break */
+    VNT_TOKF_PARAGRAPH_BEFORE = 1u << 4, /* the gap holds two or more line breaks */
+    VNT_TOKF_UNCLEAN = 1u << 5,   /* not plain NFC text: combining marks, Ð/ð/Ɖ or Cyrillic/Greek
+                                     lookalikes, zero-width chars, invalid bytes; the key is
+                                     vnt_normalize() of the slice (else the slice itself) */
+    VNT_TOKF_INVALID = 1u << 6,   /* holds invalid UTF-8 */
+    VNT_TOKF_DIACRITIC = 1u << 7  /* has a Vietnamese diacritic (ă â đ ê ô ơ ư or a tone) */
+};
+#define VNT_TOKEN_CASE(flags) ((int)((flags) & VNT_TOKF_CASE_MASK))
+
+typedef struct vnt_token {
+    size_t start, end; /* bytes [start, end) of the input */
+    vnt_token_type type;
+    uint32_t flags; /* VNT_TOKF_* */
+} vnt_token;
+
+/* A growable token list. Zero-initialise before the first use; a call
+ * overwrites it (keeping its memory); vnt_tokens_free() releases it. */
+typedef struct vnt_tokens {
+    vnt_token *tok;
+    size_t n, cap;
+} vnt_tokens;
+
+/* Split s[0..n) into tokens. Whitespace (Unicode White_Space, NBSP included)
+ * separates tokens and belongs to none; zero-width characters join the word
+ * they are inside and are otherwise treated as whitespace. Every other byte
+ * belongs to exactly one token, tokens are in input order and do not overlap.
+ * Never fails on any bytes. flags: 0 (reserved; other values are
+ * VNT_ERR_ARG). VNT_ERR_NOMEM leaves out->n == 0. */
+vnt_status vnt_tokenize(const char *s, size_t n, unsigned flags, vnt_tokens *out);
+void vnt_tokens_free(vnt_tokens *t);
+/* "syllable", "foreign", "number", "date", "time", "percent", "url", "email",
+ * "hashtag", "mention", "phone", "code", "abbrev", "punct", "symbol", "other";
+ * "?" for an out-of-range value. */
+const char *vnt_token_type_name(vnt_token_type type);
+
+/* A sentence: bytes [start, end) of the input (first token's start, last
+ * token's end) and its tokens [tok_begin, tok_end) in the token list. */
+typedef struct vnt_sentence {
+    size_t start, end;
+    size_t tok_begin, tok_end;
+} vnt_sentence;
+
+typedef struct vnt_sentences {
+    vnt_sentence *sent;
+    size_t n, cap;
+} vnt_sentences;
+
+/* Sentence boundaries of s[0..n) given its tokens (from vnt_tokenize on the
+ * same bytes; toks may be NULL to tokenize here). A sentence ends at . ! ? …
+ * (and runs of them) with closing quotes and brackets attached, but not after
+ * abbreviations (TP., GS.TS.), initials, numbers, nor at an ellipsis or
+ * ! ? followed by lower case; a blank line always ends one; a line break ends
+ * one (a headline without final punctuation is its own sentence) unless the
+ * next line continues in lower case after a non-final token. Every token
+ * belongs to exactly one sentence; sentences are never empty. */
+vnt_status vnt_split_sentences(const char *s, size_t n, const vnt_tokens *toks,
+                               vnt_sentences *out);
+void vnt_sentences_free(vnt_sentences *ss);
+
 /* ------------------------------------------- end tokens and sentences */
 
 /* ------------------------- model, segmentation, tagging, documents (issue 3)

@@ -1,0 +1,1274 @@
+/* Tokenizer: typed tokens with byte offsets into the original input.
+ *
+ * One left-to-right pass. Whitespace separates tokens; at each token start
+ * the recognisers are tried from the most specific to the least: URL, e-mail,
+ * phone, code, time, date, number/percent, abbreviation, word, punctuation.
+ * Nothing is copied: input in NFD, with lookalikes, zero-width characters or
+ * invalid bytes is scanned as it stands, and the token says (flags) when its
+ * key needs vnt_normalize(). */
+#include "internal.h"
+
+#include "abbrev_table.h"
+
+/* ------------------------------------------------------ character classes */
+
+enum {
+    C_SPACE,  /* White_Space, not a line break */
+    C_NL,     /* line break: LF VT FF CR NEL LS PS */
+    C_LETTER, /* any script */
+    C_DIGIT,  /* ASCII 0-9 */
+    C_MARK,   /* combining mark, variation selector */
+    C_ZW,     /* default-ignorable format char: ZWSP ZWNJ ZWJ WJ BOM SHY, bidi marks */
+    C_PUNCT,  /* Unicode P* */
+    C_SYMBOL, /* Unicode S*, private use, and what is neither letter nor punctuation */
+    C_CTRL,   /* other control characters */
+    C_BAD     /* an invalid UTF-8 sequence (maximal subpart) */
+};
+
+/* ASCII by Unicode general category: P* -> 'p', S* -> 's' ($ + < = > ^ ` | ~). */
+static const char ascii_cls[129] = "cccccccccSNNNNcccccccccccccccccc"  /* 00-1F */
+                                   "Spppsppppppsppppddddddddddppsssp"  /* 20-3F */
+                                   "pllllllllllllllllllllllllllpppsp"  /* 40-5F */
+                                   "sllllllllllllllllllllllllllpspsc"; /* 60-7F */
+
+static uint8_t ascii_class(unsigned c)
+{
+    switch (ascii_cls[c]) {
+    case 'S': return C_SPACE;
+    case 'N': return C_NL;
+    case 'l': return C_LETTER;
+    case 'd': return C_DIGIT;
+    case 'p': return C_PUNCT;
+    case 's': return C_SYMBOL;
+    default: return C_CTRL;
+    }
+}
+
+/* Non-ASCII code points, by blocks; close enough to the general categories
+ * for tokenizing (a letter of a rare script classed as a letter is what
+ * matters). */
+static uint8_t cp_class(uint32_t c)
+{
+    if (c < 0xA0) return c == 0x85 ? C_NL : C_CTRL;
+    if (c < 0xC0) {
+        switch (c) {
+        case 0xA0: return C_SPACE;
+        case 0xAD: return C_ZW;
+        case 0xAA:
+        case 0xB5:
+        case 0xBA: return C_LETTER;
+        case 0xA1:
+        case 0xA7:
+        case 0xAB:
+        case 0xB6:
+        case 0xB7:
+        case 0xBB:
+        case 0xBF: return C_PUNCT;
+        default: return C_SYMBOL;
+        }
+    }
+    if (c < 0x300) return (c == 0xD7 || c == 0xF7) ? C_SYMBOL : C_LETTER;
+    if (c < 0x370) return C_MARK;
+    if (c < 0x1DC0) {
+        if (c >= 0x483 && c <= 0x489) return C_MARK;
+        if (c == 0x37E || c == 0x387 || (c >= 0x55A && c <= 0x55F) || c == 0x589 || c == 0x5BE ||
+            c == 0x5C0 || c == 0x5C3 || c == 0x5C6 || c == 0x5F3 || c == 0x5F4 || c == 0x60C ||
+            c == 0x61B || c == 0x61F || c == 0x6D4 || c == 0x964 || c == 0x965 || c == 0x10FB ||
+            (c >= 0x17D4 && c <= 0x17DA))
+            return C_PUNCT;
+        if (c == 0x1680) return C_SPACE;
+        return C_LETTER;
+    }
+    if (c < 0x1E00) return C_MARK;
+    if (c < 0x2000) return C_LETTER; /* Latin Extended Additional (Vietnamese), Greek Extended */
+    if (c < 0x2070) {
+        if (c <= 0x200A || c == 0x202F || c == 0x205F) return C_SPACE;
+        if (c <= 0x200F || (c >= 0x202A && c <= 0x202E) || c >= 0x2060) return C_ZW;
+        if (c == 0x2028 || c == 0x2029) return C_NL;
+        if (c == 0x2044 || c == 0x2052) return C_SYMBOL;
+        return C_PUNCT;
+    }
+    if (c < 0x20D0) return C_SYMBOL; /* super/subscripts, currency (₫ U+20AB) */
+    if (c < 0x2100) return C_MARK;
+    if (c < 0x2C00) return C_SYMBOL; /* letterlike, arrows, math, boxes, dingbats */
+    if (c < 0x2E00) return (c >= 0x2DE0) ? C_MARK : C_LETTER;
+    if (c < 0x2E80) return C_PUNCT;
+    if (c < 0x3000) return C_SYMBOL;
+    if (c == 0x3000) return C_SPACE;
+    if (c < 0x3040) {
+        if (c >= 0x3005 && c <= 0x3007) return C_LETTER;
+        if (c >= 0x302A && c <= 0x302F) return C_MARK;
+        return C_PUNCT;
+    }
+    if (c < 0xD800) return (c >= 0xA490 && c <= 0xA4CF) ? C_SYMBOL : C_LETTER;
+    if (c < 0xF900) return C_SYMBOL; /* private use */
+    if (c < 0xFE00) return C_LETTER;
+    if (c < 0xFE10) return C_MARK; /* variation selectors */
+    if (c < 0xFE20) return C_PUNCT;
+    if (c < 0xFE30) return C_MARK;
+    if (c < 0xFE70) return C_PUNCT;
+    if (c < 0xFEFF) return C_LETTER;
+    if (c == 0xFEFF) return C_ZW;
+    if (c < 0xFF00) return C_SYMBOL;
+    if (c < 0xFFF0) {
+        if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+            (c >= 0xFF41 && c <= 0xFF5A) || (c >= 0xFF66 && c <= 0xFFDC))
+            return C_LETTER;
+        if (c >= 0xFFE0) return C_SYMBOL;
+        if (c == 0xFF04 || c == 0xFF0B || (c >= 0xFF1C && c <= 0xFF1E) || c == 0xFF3E ||
+            c == 0xFF40 || c == 0xFF5C || c == 0xFF5E)
+            return C_SYMBOL;
+        return C_PUNCT;
+    }
+    if (c < 0x10000) return (c >= 0xFFF9 && c <= 0xFFFB) ? C_ZW : C_SYMBOL;
+    if (c >= 0x1F000 && c < 0x1FB00) return C_SYMBOL; /* emoji, pictographs */
+    if (c >= 0xE0000 && c < 0xE0080) return C_ZW;     /* tags (emoji flags) */
+    if (c >= 0xE0100 && c < 0xE01F0) return C_MARK;
+    if (c >= 0xF0000) return C_SYMBOL;
+    return C_LETTER;
+}
+
+typedef struct ch {
+    uint32_t cp;
+    uint8_t cls;
+    uint8_t len;
+} ch_t;
+
+/* The character at s[i] (i < n). */
+static inline ch_t get(const unsigned char *s, size_t n, size_t i)
+{
+    ch_t r;
+    unsigned c = s[i];
+    if (c < 0x80) {
+        r.cp = c;
+        r.cls = ascii_class(c);
+        r.len = 1;
+        return r;
+    }
+    int k = vnt_utf8_decode((const char *)s + i, n - i, &r.cp);
+    if (k < 0) {
+        r.cls = C_BAD;
+        r.len = (uint8_t)-k;
+        return r;
+    }
+    r.len = (uint8_t)k;
+    r.cls = cp_class(r.cp);
+    return r;
+}
+
+static inline int is_alpha(unsigned c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+static inline int is_digit(unsigned c)
+{
+    return c >= '0' && c <= '9';
+}
+static inline int is_alnum(unsigned c)
+{
+    return is_alpha(c) || is_digit(c);
+}
+
+/* ----------------------------------------------------------- syllables */
+
+/* Is this word a possible Vietnamese syllable? A self-contained check of the
+ * syllable structure (onset, glide + nucleus, coda, tone), over letters
+ * decoded from NFC or NFD; lookalikes must be folded by the caller.
+ * [vowel codes: a ă â e ê i o ô ơ u ư y -> a A B e E i o O P u U y, đ -> D] */
+static const char vowel_code[VNT__V_COUNT] = {'a', 'A', 'B', 'e', 'E', 'i', 'o',
+                                              'O', 'P', 'u', 'U', 'y', 'D'};
+
+static int syl_letters(const unsigned char *s, size_t n, char *code, int *tone)
+{
+    int k = 0;
+    *tone = 0;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int len = vnt_utf8_decode((const char *)s + i, n - i, &cp);
+        if (len <= 0) return -1;
+        i += (size_t)len;
+        vnt__letter L;
+        int t, m;
+        if (vnt__letter_get(cp, &L)) {
+            if (k >= 8) return -1;
+            if (L.tone) {
+                if (*tone) return -1;
+                *tone = L.tone;
+            }
+            code[k++] = L.vowel != 0xFF ? vowel_code[L.vowel] : (char)L.base;
+        } else if ((t = vnt__combining_tone(cp)) != 0) {
+            if (*tone || k == 0) return -1;
+            *tone = t;
+        } else if ((m = vnt__combining_mod(cp)) != 0) {
+            if (k == 0) return -1;
+            const char *p = memchr(vowel_code, code[k - 1], VNT__V_COUNT);
+            if (!p) return -1;
+            int v = vnt__vowel_index(vnt__vowel_base((int)(p - vowel_code)), m);
+            if (v < 0 || vnt__vowel_mod((int)(p - vowel_code)) != VNT__MOD_NONE) return -1;
+            code[k - 1] = vowel_code[v];
+        } else if (cp >= 0x200B && cp <= 0x200D) {
+            continue; /* zero-width inside a word: ignored (normalize drops them) */
+        } else {
+            return -1;
+        }
+    }
+    return k;
+}
+
+static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",
+                                     "tr",  "b",  "c",  "d",  "D",  "g",  "h",  "k",  "l",  "m",
+                                     "n",   "p",  "r",  "s",  "t",  "v",  "x",  ""};
+static const char *const codas[] = {"ch", "ng", "nh", "c", "m", "n", "p",
+                                    "t",  "i",  "y",  "o", "u", ""};
+/* glide + nucleus (rhyme without coda): single vowels, diphthongs, glides */
+static const char *const middles[] = {"a",  "A",  "B",  "e",  "E",  "i",   "o",  "O",  "P",   "u",
+                                      "U",  "y",  "ia", "iE", "yE", "ua",  "uO", "Ua", "UP",  "oa",
+                                      "oA", "oe", "uE", "uy", "uB", "uP",  "oo", "OO", "uyE", "uya",
+                                      "uA", "ue", "ui", "ya", "ua", "uyu", "ue"};
+
+static int in_list(const char *const *list, size_t nl, const char *s, size_t n)
+{
+    for (size_t i = 0; i < nl; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return 1;
+    return 0;
+}
+
+static int syllable_ok(const unsigned char *s, size_t n)
+{
+    char code[8];
+    int tone;
+    int k = syl_letters(s, n, code, &tone);
+    if (k <= 0) return 0;
+    for (size_t o = 0; o < sizeof onsets / sizeof onsets[0]; o++) {
+        size_t ol = strlen(onsets[o]);
+        if (ol > (size_t)k || memcmp(code, onsets[o], ol) != 0) continue;
+        for (size_t c = 0; c < sizeof codas / sizeof codas[0]; c++) {
+            size_t cl = strlen(codas[c]);
+            if (ol + cl >= (size_t)k || memcmp(code + k - cl, codas[c], cl) != 0) continue;
+            if (!in_list(middles, sizeof middles / sizeof middles[0], code + ol,
+                         (size_t)k - ol - cl))
+                continue;
+            /* a stop coda (c ch p t) takes only the sắc or nặng tone */
+            if (cl && strchr("cpt", codas[c][0]) && tone != VNT_TONE_ACUTE && tone != VNT_TONE_DOT)
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Lookalike letters folded for the syllable check: Ð ð Ɖ and the Cyrillic
+ * and Greek letters that look like Vietnamese ones (same list as the
+ * normalizer's folding). 0 if cp is not one. */
+static uint32_t lookalike(uint32_t cp)
+{
+    switch (cp) {
+    case 0xD0:
+    case 0x189: return 0x110;
+    case 0xF0: return 0x111;
+    case 0x430: return 'a';
+    case 0x435: return 'e';
+    case 0x43E: return 'o';
+    case 0x440: return 'p';
+    case 0x441: return 'c';
+    case 0x443: return 'y';
+    case 0x445: return 'x';
+    case 0x456: return 'i';
+    case 0x410: return 'A';
+    case 0x415: return 'E';
+    case 0x41E: return 'O';
+    case 0x420: return 'P';
+    case 0x421: return 'C';
+    case 0x425: return 'X';
+    case 0x41A: return 'K';
+    case 0x41C: return 'M';
+    case 0x41D: return 'H';
+    case 0x422: return 'T';
+    case 0x406: return 'I';
+    case 0x412: return 'B';
+    case 0x3BF: return 'o';
+    case 0x3B1: return 'a';
+    case 0x39F: return 'O';
+    case 0x391: return 'A';
+    case 0x395: return 'E';
+    case 0x399: return 'I';
+    default: return 0;
+    }
+}
+
+static int is_syllable_word(const unsigned char *s, size_t n, int unclean)
+{
+    if (n > 40) return 0;
+    if (!unclean) return syllable_ok(s, n);
+    char buf[64];
+    size_t k = 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int len = vnt_utf8_decode((const char *)s + i, n - i, &cp);
+        if (len <= 0) return 0;
+        uint32_t f = lookalike(cp);
+        if (f) cp = f;
+        i += (size_t)len;
+        if (cp_class(cp) == C_ZW && cp >= 0x80) continue;
+        if (k + 4 > sizeof buf) return 0;
+        k += vnt_utf8_encode(cp, buf + k);
+    }
+    return syllable_ok((const unsigned char *)buf, k);
+}
+
+/* ------------------------------------------------------------ word lists */
+
+static int abbrev_find(const unsigned char *s, size_t n)
+{
+    size_t lo = 0, hi = VNT__N_ABBREV;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *e = vnt__abbrev[mid];
+        size_t el = strlen(e);
+        int c = memcmp(e, s, el < n ? el : n);
+        if (c == 0) c = (el > n) - (el < n);
+        if (c == 0) return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Abbreviations written with a final full stop that is part of them (TP.
+ * Hồ Chí Minh, TS. Nguyễn, Q. 1): the stop after these is not a sentence end.
+ * Single capital letters (initials) are handled apart. */
+static const char *const dot_abbrevs[] = {
+    "TP",  "Tp",   "tp",  "TS",  "Ts",   "GS",  "Gs",   "PGS",  "Pgs",  "ThS",  "Ths",   "BS",
+    "Bs",  "KS",   "Ks",  "CN",  "TX",   "TT",  "Th",   "St",   "Mr",   "Mrs",  "Ms",    "Dr",
+    "Jr",  "Sr",   "No",  "Co",  "Ltd",  "Inc", "vs",   "etc",  "Tr",   "tr",   "Cty",   "TTg",
+    "NXB", "Nxb",  "ĐT",  "Đ/c", "đ/c",  "Mt",  "Gđ",   "PGĐ",  "GĐ",   "TSKH", "BSCKI", "BSCKII",
+    "CKI", "CKII", "Lt",  "Sgt", "Capt", "Gen", "Col",  "Prof", "Dept", "Fig",  "Vol",   "pp",
+    "Jan", "Feb",  "Mar", "Apr", "Aug",  "Sep", "Sept", "Oct",  "Nov",  "Dec"};
+
+static int is_dot_abbrev(const unsigned char *s, size_t n)
+{
+    return in_list(dot_abbrevs, sizeof dot_abbrevs / sizeof dot_abbrevs[0], (const char *)s, n);
+}
+
+/* Units written right after a number: the number stays a number (5km ->
+ * 5 + km), it does not become a code. */
+static const char *const units[] = {
+    "km",    "m",     "cm",   "mm",    "nm",   "kg",  "g",    "mg",  "ha",  "ml",   "l",    "m2",
+    "m3",    "km2",   "cm2",  "MW",    "kW",   "kWh", "GW",   "MWh", "W",   "GB",   "MB",   "KB",
+    "TB",    "Gb",    "Mb",   "s",     "ms",   "p",   "USD",  "VND", "VNĐ", "đ",    "Đ",    "tr",
+    "triệu", "tỷ",    "ngàn", "nghìn", "đồng", "x",   "lít",  "tấn", "năm", "tuổi", "giờ",  "phút",
+    "ngày",  "tháng", "mét",  "cm3",   "mAh",  "Hz",  "GHz",  "MHz", "dB",  "ppm",  "kcal", "cal",
+    "inch",  "lb",    "oz",   "ft",    "mph",  "kmh", "km/h", "t"};
+
+static int is_unit(const unsigned char *s, size_t n)
+{
+    return in_list(units, sizeof units / sizeof units[0], (const char *)s, n);
+}
+
+static const char *const tlds[] = {"com", "net", "org", "edu",  "gov", "vn", "info", "biz", "io",
+                                   "co",  "me",  "tv",  "asia", "uk",  "us", "jp",   "cn",  "kr",
+                                   "fr",  "de",  "ru",  "au",   "ca",  "sg", "th",   "la",  "kh",
+                                   "app", "dev", "ai",  "xyz",  "int", "eu", "html", "htm", "php"};
+
+static int is_tld(const unsigned char *s, size_t n)
+{
+    char low[8];
+    if (n < 2 || n > 6) return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(s[i] | 0x20);
+    return in_list(tlds, sizeof tlds / sizeof tlds[0], low, n) && strcmp(low, "html") &&
+           strcmp(low, "htm") && strcmp(low, "php");
+}
+
+/* --------------------------------------------------------------- scanner */
+
+typedef struct scan {
+    const unsigned char *s;
+    size_t n;
+    vnt_tokens *out;
+    int failed;
+} scan_t;
+
+/* What a run of letters holds. */
+typedef struct wstat {
+    int letters, upper, first_upper, digits, other_script, latin;
+    int diacritic, unclean, bad, marks;
+} wstat;
+
+static void letter_stat(uint32_t cp, wstat *st)
+{
+    vnt__letter L;
+    int up = 0;
+    if (vnt__letter_get(cp, &L)) {
+        up = L.upper;
+        st->latin = 1;
+        if (cp >= 0x80) st->diacritic = 1;
+    } else {
+        if (cp >= 0xC0 && cp < 0x250) {
+            st->latin = 1;
+            if (cp < 0xE0)
+                up = cp != 0xD7;
+            else if (cp >= 0x100 && cp < 0x180)
+                up = ((cp >= 0x139 && cp <= 0x148) || cp >= 0x179) ? (cp & 1) : !(cp & 1);
+            if (cp == 0xD0 || cp == 0xF0 || cp == 0x189) st->unclean = 1;
+        } else if (cp >= 0x1E00 && cp < 0x1F00) {
+            st->latin = 1;
+            up = !(cp & 1);
+        } else if (cp >= 0x370 && cp < 0x530) {
+            st->other_script = 1;
+            up = (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+            if (lookalike(cp)) st->unclean |= 2; /* only unclean beside Latin letters */
+        }
+    }
+    if (st->letters == 0) st->first_upper = up;
+    st->letters++;
+    st->upper += up;
+}
+
+/* Scan a run of letters/digits/marks from i: zero-width chars and an
+ * apostrophe (Vietnam’s) count when a letter follows. Returns its end. */
+static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split_ld);
+static size_t seg_scan(const scan_t *sc, size_t i, wstat *st)
+{
+    return seg_scan_mode(sc, i, st, 0);
+}
+
+/* split_ld: stop where letters and digits meet (Sáng23/4 from a scraper). */
+static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split_ld)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n;
+    memset(st, 0, sizeof *st);
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            if (is_alpha(c)) {
+                if (split_ld && st->digits) break;
+                st->latin = 1;
+                int up = c < 'a';
+                if (st->letters == 0) st->first_upper = up;
+                st->letters++;
+                st->upper += up;
+                i++;
+                continue;
+            }
+            if (is_digit(c)) {
+                if (split_ld && st->letters) break;
+                st->digits++;
+                i++;
+                continue;
+            }
+            if (c == '\'' && st->letters && i + 1 < n && is_alpha(s[i + 1])) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        ch_t h = get(s, n, i);
+        if (h.cls == C_LETTER) {
+            if (split_ld && st->digits) break;
+            letter_stat(h.cp, st);
+        } else if (h.cls == C_MARK) {
+            st->marks++;
+            st->unclean = 1;
+            if (vnt__combining_tone(h.cp) || vnt__combining_mod(h.cp)) st->diacritic = 1;
+        } else if (h.cls == C_BAD) {
+            st->bad = 1;
+            st->unclean = 1;
+        } else if (h.cls == C_ZW || h.cp == 0x2019) {
+            /* inside a word only: a letter, digit or mark must follow */
+            if (i == 0 || i + h.len >= n) break;
+            ch_t nx = get(s, n, i + h.len);
+            if (!(nx.cls == C_LETTER || nx.cls == C_DIGIT || nx.cls == C_MARK)) break;
+            if (h.cp == 0x2019 && (st->letters == 0 || nx.cls != C_LETTER)) break;
+            if (h.cls == C_ZW) st->unclean = 1;
+        } else {
+            break;
+        }
+        i += h.len;
+    }
+    if (st->unclean & 2) st->unclean = st->latin ? 1 : 0;
+    return i;
+}
+
+static int push(scan_t *sc, size_t start, size_t end, int type, uint32_t flags)
+{
+    vnt_tokens *t = sc->out;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 256;
+        if (cap > SIZE_MAX / sizeof(vnt_token)) {
+            sc->failed = 1;
+            return 0;
+        }
+        vnt_token *v = realloc(t->tok, cap * sizeof(vnt_token));
+        if (!v) {
+            sc->failed = 1;
+            return 0;
+        }
+        t->tok = v;
+        t->cap = cap;
+    }
+    vnt_token *k = &t->tok[t->n++];
+    k->start = start;
+    k->end = end;
+    k->type = (vnt_token_type)type;
+    k->flags = flags;
+    return 1;
+}
+
+static uint32_t case_flags(const wstat *st)
+{
+    if (st->letters == 0 || st->upper == 0) return VNT_CASE_LOWER;
+    if (st->upper == 1 && st->first_upper) return VNT_CASE_TITLE;
+    if (st->upper == st->letters) return VNT_CASE_UPPER;
+    return VNT_CASE_MIXED;
+}
+
+static uint32_t stat_flags(const wstat *st)
+{
+    uint32_t f = case_flags(st);
+    if (st->unclean) f |= VNT_TOKF_UNCLEAN;
+    if (st->bad) f |= VNT_TOKF_INVALID;
+    if (st->diacritic) f |= VNT_TOKF_DIACRITIC;
+    return f;
+}
+
+/* Internal, cleared before returning: an all-caps word of the abbreviation
+ * list that is also a syllable (CA, DA): decided by its neighbours. */
+#define F_AMBIG (1u << 31)
+
+/* a digit-only run s[i..) of at most max digits; returns its length */
+static size_t digits_at(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && is_digit(s[j]))
+        j++;
+    return j - i;
+}
+
+static int num_val(const unsigned char *s, size_t len)
+{
+    int v = 0;
+    for (size_t i = 0; i < len && i < 6; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* Nothing glued after a number-like token that would make it something else. */
+static int num_boundary(const unsigned char *s, size_t n, size_t j)
+{
+    if (j >= n) return 1;
+    unsigned c = s[j];
+    if (is_alnum(c)) return 0;
+    if ((c == '.' || c == ',' || c == '/' || c == ':' || c == '-') && j + 1 < n &&
+        is_digit(s[j + 1]))
+        return 0;
+    if (c >= 0x80) {
+        ch_t h = get(s, n, j);
+        if (h.cls == C_LETTER || h.cls == C_MARK) return 0;
+    }
+    return 1;
+}
+
+/* 8h30, 8h, 8g30, 8:30, 08:30:15 */
+static size_t scan_time(const unsigned char *s, size_t n, size_t i)
+{
+    size_t d = digits_at(s, n, i);
+    if (d < 1 || d > 2 || num_val(s + i, d) > 24) return 0;
+    size_t j = i + d;
+    if (j >= n) return 0;
+    unsigned c = s[j];
+    if (c == 'h' || c == 'H' || c == 'g') { /* not G: 3G, 4G */
+        size_t m = digits_at(s, n, j + 1);
+        if (m == 2 && num_val(s + j + 1, 2) < 60) {
+            j += 3;
+            /* 8h30' / 8h30p: minutes mark */
+            if (j < n && (s[j] == '\'' || s[j] == 'p' || s[j] == 'P') && num_boundary(s, n, j + 1))
+                j++;
+        } else if (m == 0) {
+            j += 1;
+        } else {
+            return 0;
+        }
+        return num_boundary(s, n, j) ? j : 0;
+    }
+    if (c == ':') {
+        size_t m = digits_at(s, n, j + 1);
+        if (m != 2 || num_val(s + j + 1, 2) >= 60) return 0;
+        j += 3;
+        if (j < n && s[j] == ':' && digits_at(s, n, j + 1) == 2 && num_val(s + j + 1, 2) < 60)
+            j += 3;
+        return num_boundary(s, n, j) ? j : 0;
+    }
+    return 0;
+}
+
+/* 26/1, 26/1/2022, 26/01/22, 3/2021, 26-1-2022, 26.1.2022, 2022-01-26 */
+static size_t scan_date(const unsigned char *s, size_t n, size_t i)
+{
+    size_t a = digits_at(s, n, i), j = i + a;
+    if (j + 1 >= n) return 0;
+    unsigned sep = s[j];
+    if (sep != '/' && sep != '-' && sep != '.') return 0;
+    size_t b = digits_at(s, n, j + 1);
+    if (b == 0) return 0;
+    int va = num_val(s + i, a), vb = num_val(s + j + 1, b);
+    size_t k = j + 1 + b;
+    if (a == 4 && sep == '-') { /* ISO 2022-01-26 */
+        if (b != 2 || vb < 1 || vb > 12 || k + 2 >= n || s[k] != '-') return 0;
+        size_t c = digits_at(s, n, k + 1);
+        if (c != 2 || num_val(s + k + 1, 2) < 1 || num_val(s + k + 1, 2) > 31) return 0;
+        k += 3;
+        return num_boundary(s, n, k) ? k : 0;
+    }
+    if (a > 2 || va < 1) return 0;
+    int has_year = 0;
+    size_t end = k;
+    if (k + 1 < n && s[k] == sep) {
+        size_t c = digits_at(s, n, k + 1);
+        if (c == 4 || (c == 2 && sep == '/')) {
+            has_year = 1;
+            end = k + 1 + c;
+        }
+    }
+    if (b <= 2 && va <= 31 && vb >= 1 && vb <= 12) {
+        /* day/month[/year]; with - or . only a full date (26-1 is a range) */
+        if (!has_year && sep != '/') return 0;
+        if (num_boundary(s, n, end)) return end;
+        return 0;
+    }
+    if (b == 4 && sep == '/' && va <= 12 && num_boundary(s, n, k)) return k; /* month/year */
+    return 0;
+}
+
+/* Thousands groups (1.000.000) and decimals (1,5 3.14): digits separated by
+ * single . or , each followed by a digit. */
+static size_t scan_number(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i + digits_at(s, n, i);
+    while (j + 1 < n && (s[j] == '.' || s[j] == ',') && is_digit(s[j + 1]))
+        j += 1 + digits_at(s, n, j + 1);
+    return j;
+}
+
+/* Phone numbers: 0 + 9-10 digits (mobile 09x, landline 02x), possibly in
+ * groups separated by one space, dot or dash; +84 / 84 followed by 9-10
+ * digits; 1800/1900 hotlines of 8 digits. */
+static size_t scan_phone(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    int intl = 0;
+    if (s[j] == '+') {
+        if (!(j + 2 < n && s[j + 1] == '8' && s[j + 2] == '4')) return 0;
+        intl = 1;
+        j += 3;
+        if (j < n && (s[j] == ' ' || s[j] == '.' || s[j] == '-')) j++;
+        if (j < n && s[j] == '0') return 0;
+    } else if (s[j] != '0' && s[j] != '1') {
+        return 0;
+    }
+    size_t first = digits_at(s, n, j);
+    if (first == 0) return 0;
+    if (!intl && s[i] == '1') { /* 1800xxxx, 1900xxxx, 1800.xxxx */
+        if (first < 4 || (memcmp(s + i, "1800", 4) && memcmp(s + i, "1900", 4))) return 0;
+        size_t e = i + first, total = first;
+        if (first == 4 && e + 1 < n && (s[e] == '.' || s[e] == '-')) {
+            size_t g = digits_at(s, n, e + 1);
+            total += g;
+            e += 1 + g;
+        }
+        return (total == 8 && num_boundary(s, n, e)) ? e : 0;
+    }
+    size_t total = first, e = j + first;
+    int groups = 1;
+    char sep = 0;
+    while (e + 1 < n) {
+        unsigned c = s[e];
+        if (c != ' ' && c != '.' && c != '-') break;
+        if (sep && c != (unsigned)sep) break;
+        size_t g = digits_at(s, n, e + 1);
+        if (g < 2 || g > 4) break;
+        /* a space-separated group must start a phone-like number: 3-4 digit
+           prefix group, and stop before a number like "0912 345 678 2022" */
+        if (total + g > (intl ? 10 : 11)) break;
+        if (!sep) sep = (char)c;
+        total += g;
+        e += 1 + g;
+        groups++;
+    }
+    size_t lo = intl ? 9 : 10, hi = intl ? 10 : 11;
+    if (total < lo || total > hi) {
+        /* fall back to the first group alone */
+        if (first >= lo && first <= hi && num_boundary(s, n, j + first)) return j + first;
+        return 0;
+    }
+    if (sep == ' ' && !intl && (first < 3 || first > 5)) return 0;
+    if (!num_boundary(s, n, e)) return 0;
+    return e;
+}
+
+/* digits followed by a unit word: 5km, 100m2, 50.000đ (the unit part). */
+static int seg_is_number_unit(const scan_t *sc, size_t i, size_t e)
+{
+    const unsigned char *s = sc->s;
+    size_t d = digits_at(s, e, i);
+    if (d == 0 || i + d >= e) return 0;
+    return is_unit(s + i + d, e - i - d);
+}
+
+/* Can this run be part of a code (F-16, 49X-6666, 15/2020/NĐ-CP)? ASCII
+ * letters/digits, or any run with a digit, or all capitals. A Vietnamese
+ * word in lower or title case never is (Bài-Lào is three tokens). */
+static int code_like(const wstat *st, int ascii)
+{
+    if (st->bad) return 0;
+    if (st->letters && st->upper == st->letters) return 1;
+    if (st->diacritic) return 0; /* 19luôn: words glued by a scraper, not a code */
+    return ascii || st->digits;
+}
+
+static int is_ascii_run(const unsigned char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= 0x80) return 0;
+    return 1;
+}
+
+/* A chain of code-like runs joined by - / . _ that holds both letters and
+ * digits (COVID-19, SARS-CoV-2, 29A-123.45, 15/2020/NĐ-CP, U23). Returns its
+ * end, or 0. */
+static size_t scan_code(const scan_t *sc, size_t i, uint32_t *flags)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n, j = i, last = 0;
+    int any_digit = 0, any_letter = 0, nseg = 0, underscore = 0;
+    wstat all;
+    memset(&all, 0, sizeof all);
+    unsigned prev_sep = 0;
+    int prev_strong = 0; /* previous run has a digit or is all capitals */
+    while (j < n && nseg < 12) {
+        wstat st;
+        size_t e = seg_scan(sc, j, &st);
+        if (e == j) break;
+        int ascii = is_ascii_run(s, j, e);
+        if (!code_like(&st, ascii)) break;
+        int strong = st.digits > 0 || (st.letters && st.upper == st.letters);
+        /* . and / join only runs with digits or capitals (29A-123.45, 15/2020/NĐ) */
+        if ((prev_sep == '.' || prev_sep == '/') && !(strong && prev_strong)) break;
+        if (prev_sep == '.' && !(st.digits && is_digit(s[j]))) break;
+        int unit = st.digits && seg_is_number_unit(sc, j, e);
+        if (st.digits) any_digit = 1;
+        if (st.letters && !unit) any_letter = 1;
+        all.letters += st.letters;
+        all.upper += st.upper;
+        if (nseg == 0) all.first_upper = st.first_upper;
+        if (st.diacritic) all.diacritic = 1;
+        if (st.unclean) all.unclean = 1;
+        if (prev_sep == '_') underscore = 1;
+        nseg++;
+        last = e;
+        prev_strong = strong;
+        if (e + 1 < n && (s[e] == '-' || s[e] == '/' || s[e] == '.' || s[e] == '_')) {
+            unsigned c2 = s[e + 1];
+            int next_ok = c2 < 0x80 ? is_alnum(c2) : (get(s, n, e + 1).cls == C_LETTER);
+            if (!next_ok) break;
+            prev_sep = s[e];
+            j = e + 1;
+            continue;
+        }
+        break;
+    }
+    if (!nseg) return 0;
+    if (!((any_digit && any_letter) || (underscore && nseg > 1))) return 0;
+    *flags = stat_flags(&all);
+    return last;
+}
+
+/* URL: scheme:// or www. or a bare domain with a known top-level domain,
+ * up to whitespace or a quote; trailing punctuation is left out unless
+ * brackets balance. */
+static size_t scan_url(const scan_t *sc, size_t i)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n, j = i;
+    int ok = 0;
+    static const char *const schemes[] = {"https://", "http://", "ftp://", "www."};
+    for (size_t k = 0; k < 4 && !ok; k++) {
+        size_t l = strlen(schemes[k]);
+        if (n - i > l) {
+            size_t m = 0;
+            while (m < l &&
+                   (s[i + m] | (schemes[k][m] >= 'a' ? 0x20 : 0)) == (unsigned char)schemes[k][m])
+                m++;
+            if (m == l && (is_alnum(s[i + l]) || s[i + l] >= 0x80)) ok = 1, j = i + l;
+        }
+    }
+    if (!ok) {
+        /* bare domain: label(.label)+ with a known TLD, label = [A-Za-z0-9-] */
+        size_t k = i, lab = 0, labels = 0, last_lab = i;
+        int alpha_first = 0;
+        while (k < n && (is_alnum(s[k]) || s[k] == '-' || s[k] == '.')) {
+            if (s[k] == '.') {
+                if (lab == 0) return 0;
+                if (!(k + 1 < n && is_alnum(s[k + 1]))) break;
+                labels++;
+                lab = 0;
+                last_lab = k + 1;
+            } else {
+                if (labels == 0 && is_alpha(s[k])) alpha_first = 1;
+                lab++;
+            }
+            k++;
+        }
+        if (labels == 0 || lab == 0 || !alpha_first) return 0;
+        if (!is_tld(s + last_lab, k - last_lab)) return 0;
+        if (last_lab - i < 3) return 0; /* x.vn: too short to trust */
+        if (k < n && s[k] >= 0x80) return 0;
+        if (k < n && s[k] != '/' && s[k] != ':' && s[k] != '?' && s[k] != '#' && is_alnum(s[k]))
+            return 0;
+        j = k;
+        if (!(j < n && (s[j] == '/' || s[j] == ':' || s[j] == '?' || s[j] == '#'))) return j;
+    }
+    /* body */
+    int paren = 0;
+    while (j < n) {
+        unsigned c = s[j];
+        if (c < 0x80) {
+            if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' ||
+                c == '|' || c == '\\' || c == 0x7F)
+                break;
+            if (c == '(') paren++;
+            if (c == ')' && paren-- <= 0) break;
+            j++;
+            continue;
+        }
+        ch_t h = get(s, n, j);
+        if (h.cls == C_SPACE || h.cls == C_NL || h.cls == C_BAD || h.cls == C_CTRL) break;
+        if (h.cls == C_PUNCT && (h.cp == 0x201C || h.cp == 0x201D || h.cp == 0x2018 ||
+                                 h.cp == 0x2019 || h.cp == 0xAB || h.cp == 0xBB || h.cp == 0x2026))
+            break;
+        j += h.len;
+    }
+    while (j > i && strchr(".,;:!?'*", s[j - 1]))
+        j--;
+    return j;
+}
+
+/* local@domain.tld */
+static size_t scan_email(const scan_t *sc, size_t i)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n, j = i;
+    while (j < n && (is_alnum(s[j]) || s[j] == '.' || s[j] == '_' || s[j] == '%' || s[j] == '+' ||
+                     s[j] == '-'))
+        j++;
+    if (j == i || j >= n || s[j] != '@' || s[j - 1] == '.') return 0;
+    size_t k = j + 1, dots = 0, lab = 0, end = 0;
+    while (k < n && (is_alnum(s[k]) || s[k] == '-' || s[k] == '.')) {
+        if (s[k] == '.') {
+            if (lab == 0) break;
+            if (!(k + 1 < n && is_alnum(s[k + 1]))) break;
+            dots++;
+            lab = 0;
+        } else {
+            lab++;
+            if (dots) end = k + 1;
+        }
+        k++;
+    }
+    return dots && end ? end : 0;
+}
+
+/* #tag / @name: letters, digits, _ ; at least one letter */
+static size_t scan_tag(const scan_t *sc, size_t i)
+{
+    size_t j = i + 1;
+    int letters = 0;
+    while (j < sc->n) {
+        if (sc->s[j] == '_') {
+            j++;
+            continue;
+        }
+        wstat st;
+        size_t e = seg_scan(sc, j, &st);
+        if (e == j) break;
+        letters += st.letters;
+        j = e;
+    }
+    return letters ? j : 0;
+}
+
+/* A Roman numeral in I V X L (1..89; C D M would catch CD, MC, DC), in its
+ * canonical form, two letters or more. */
+static int is_roman(const unsigned char *s, size_t n)
+{
+    static const char *const tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX"};
+    static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    if (n == 0 || n > 8) return 0;
+    if (n == 1) return 0; /* lone I V X: more often an initial or a label */
+    for (int t = 0; t < 9; t++) {
+        size_t tl = strlen(tens[t]);
+        if (tl > n || memcmp(s, tens[t], tl)) continue;
+        for (int o = 0; o < 10; o++)
+            if (strlen(ones[o]) == n - tl && !memcmp(s + tl, ones[o], n - tl) && (t || o)) return 1;
+    }
+    return 0;
+}
+
+/* The word starting at i (a letter): abbreviations with dots or joiners,
+ * syllables, foreign words. */
+static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n;
+    wstat st;
+    size_t e = seg_scan(sc, i, &st);
+    if (st.digits && st.diacritic && st.letters) /* Sáng23: two glued tokens */
+        e = seg_scan_mode(sc, i, &st, 1);
+    if (e == i) { /* cannot happen for a letter; be safe */
+        ch_t h = get(s, n, i);
+        *type = VNT_TOK_OTHER;
+        *flags = 0;
+        return i + h.len;
+    }
+    *flags = stat_flags(&st);
+    if (st.letters == 0) {
+        *type = st.digits ? VNT_TOK_NUMBER : VNT_TOK_OTHER;
+        return e;
+    }
+    if (st.digits || (e + 1 < n && strchr("-/._", s[e]) && s[e])) {
+        uint32_t cf;
+        size_t ce = scan_code(sc, i, &cf);
+        if (ce) { /* COVID-19, F-16, U23, H5N1 */
+            *type = VNT_TOK_CODE;
+            *flags = cf;
+            return ce;
+        }
+    }
+    if (st.digits) { /* letters and digits that scan_code refused (bad bytes) */
+        *type = VNT_TOK_CODE;
+        return e;
+    }
+    /* dotted: TP.HCM, GS.TS.BS, v.v., Th.s (from the list), TP., TS. (own
+       list), initials T. and U.S.A. */
+    if (e + 1 < n && s[e] == '.') {
+        size_t best = 0, j = e, last_part = i;
+        int parts = 1, single_letters = (st.letters == 1);
+        while (j + 1 < n && s[j] == '.' && parts < 5) {
+            wstat s2;
+            size_t e2 = seg_scan(sc, j + 1, &s2);
+            if (e2 == j + 1 || s2.digits) break;
+            if (s2.letters != 1) single_letters = 0;
+            parts++;
+            if (abbrev_find(s + i, e2 - i)) {
+                best = e2;
+                last_part = j + 1;
+            }
+            j = e2;
+        }
+        if (best) {
+            size_t end = best;
+            /* the final stop belongs to it after a stop-taking part (GS.TS.) or a
+               single letter (v.v.) */
+            if (end < n && s[end] == '.' &&
+                (is_dot_abbrev(s + last_part, end - last_part) || end - last_part == 1))
+                end++;
+            *type = VNT_TOK_ABBREV;
+            *flags = (*flags & ~VNT_TOKF_CASE_MASK) | case_flags(&st);
+            return end;
+        }
+        if (single_letters && parts >= 2 && st.upper) { /* U.S.A. / T.Ư */
+            size_t end = j;
+            if (end < n && s[end] == '.') end++;
+            *type = VNT_TOK_ABBREV;
+            return end;
+        }
+    }
+    if (e < n && s[e] == '.') {
+        /* initials: a plain capital (T. A.), not a toned vowel (châu Á.) nor
+           the start of an ellipsis (Ừ...) */
+        int initial = e - i == 1 ? (s[i] >= 'A' && s[i] <= 'Z')
+                                 : (e - i == 2 && s[i] == 0xC4 && s[i + 1] == 0x90); /* Đ */
+        if (e + 1 < n && s[e + 1] == '.') initial = 0;
+        if (is_dot_abbrev(s + i, e - i) || initial) {
+            *type = VNT_TOK_ABBREV;
+            return e + 1;
+        }
+    }
+    /* joined by - & /: VH-TT, GD&ĐT, NN&PTNT, K/G (from the list) */
+    if (e + 1 < n && (s[e] == '-' || s[e] == '&' || s[e] == '/') && st.upper) {
+        size_t j = e, best = 0;
+        for (int parts = 1; parts < 4 && j + 1 < n && (s[j] == '-' || s[j] == '&' || s[j] == '/');
+             parts++) {
+            wstat s2;
+            size_t e2 = seg_scan(sc, j + 1, &s2);
+            if (e2 == j + 1) break;
+            if (abbrev_find(s + i, e2 - i)) best = e2;
+            j = e2;
+        }
+        if (best) {
+            *type = VNT_TOK_ABBREV;
+            return best;
+        }
+    }
+    int syl = !st.other_script || st.latin ? is_syllable_word(s + i, e - i, st.unclean) : 0;
+    int all_caps = st.upper == st.letters;
+    if (st.upper && abbrev_find(s + i, e - i) && !(st.letters == 1)) {
+        *type = VNT_TOK_ABBREV;
+        if (syl && all_caps) *flags |= F_AMBIG;
+        return e;
+    }
+    if (syl) {
+        *type = VNT_TOK_SYLLABLE;
+        return e;
+    }
+    if (all_caps && is_roman(s + i, e - i)) { /* Đại hội XIII, thế kỷ XX */
+        *type = VNT_TOK_NUMBER;
+        return e;
+    }
+    /* capitals only, not a syllable: abbreviation by shape (UBND, NDO, B) */
+    *type = (all_caps && !st.other_script) ? VNT_TOK_ABBREV : VNT_TOK_FOREIGN;
+    return e;
+}
+
+/* Starting with a digit: phone, code, time, date, number, percent. */
+static size_t scan_digits(scan_t *sc, size_t i, int *type, uint32_t *flags)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n, e;
+    *flags = 0;
+    if ((e = scan_phone(s, n, i)) != 0) {
+        *type = VNT_TOK_PHONE;
+        return e;
+    }
+    if ((e = scan_time(s, n, i)) != 0) {
+        *type = VNT_TOK_TIME;
+        return e;
+    }
+    if ((e = scan_code(sc, i, flags)) != 0) {
+        *type = VNT_TOK_CODE;
+        return e;
+    }
+    if ((e = scan_date(s, n, i)) != 0) {
+        *type = VNT_TOK_DATE;
+        return e;
+    }
+    e = scan_number(s, n, i);
+    if (e < n && s[e] == '%') {
+        *type = VNT_TOK_PERCENT;
+        return e + 1;
+    }
+    *type = VNT_TOK_NUMBER;
+    return e;
+}
+
+static int is_terminal(uint32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* Starting with punctuation or a symbol. */
+static size_t scan_punct(scan_t *sc, size_t i, ch_t h, size_t prev_end, int *type, uint32_t *flags)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n, e = i + h.len;
+    *flags = 0;
+    if ((h.cp == '#' || h.cp == '@') && e < n) {
+        size_t t = scan_tag(sc, i);
+        if (t) {
+            wstat st;
+            memset(&st, 0, sizeof st);
+            seg_scan(sc, i + 1, &st);
+            *flags = stat_flags(&st);
+            *type = h.cp == '#' ? VNT_TOK_HASHTAG : VNT_TOK_MENTION;
+            return t;
+        }
+    }
+    if (h.cp == '+' && e < n && s[e] == '8') {
+        size_t t = scan_phone(s, n, i);
+        if (t) {
+            *type = VNT_TOK_PHONE;
+            return t;
+        }
+    }
+    /* a sign: -3, +5, −2 (U+2212) after a gap or an opening bracket */
+    if ((h.cp == '-' || h.cp == '+' || h.cp == 0x2212) && e < n && is_digit(s[e])) {
+        int open = 0;
+        if (i > 0 && prev_end == i) {
+            unsigned p = s[i - 1];
+            open = p == '(' || p == '[' || p == '/' || p == '"';
+        }
+        if (prev_end < i || i == 0 || open) {
+            size_t t = scan_number(s, n, e);
+            if (t < n && s[t] == '%') {
+                *type = VNT_TOK_PERCENT;
+                return t + 1;
+            }
+            if (num_boundary(s, n, t) || (t < n && is_alpha(s[t]))) {
+                *type = VNT_TOK_NUMBER;
+                return t;
+            }
+        }
+    }
+    if (h.cls == C_PUNCT) {
+        *type = VNT_TOK_PUNCT;
+        if (is_terminal(h.cp)) { /* ... … ?! !!! ?.. */
+            while (e < n) {
+                ch_t x = get(s, n, e);
+                if (!is_terminal(x.cp)) break;
+                e += x.len;
+            }
+        } else if (h.cp == '-') { /* -- --- */
+            while (e < n && s[e] == '-')
+                e++;
+        }
+        return e;
+    }
+    *type = VNT_TOK_SYMBOL;
+    /* emoji sequences: modifiers (U+1F3FB..F), ZWJ + symbol, keycaps */
+    while (e < n) {
+        ch_t x = get(s, n, e);
+        if (x.cp >= 0x1F3FB && x.cp <= 0x1F3FF) {
+            e += x.len;
+        } else if (x.cp == 0x200D && e + x.len < n && get(s, n, e + x.len).cls == C_SYMBOL) {
+            e += x.len;
+            e += get(s, n, e).len;
+        } else if (x.cp >= 0x1F1E6 && x.cp <= 0x1F1FF && h.cp >= 0x1F1E6 && h.cp <= 0x1F1FF &&
+                   e == i + h.len) {
+            e += x.len; /* a flag: two regional indicators */
+        } else if (x.cls == C_ZW && x.cp >= 0xE0000) {
+            e += x.len;
+        } else {
+            break;
+        }
+    }
+    return e;
+}
+
+/* An all-caps list word that is also a syllable (CA, DA) is a syllable when a
+ * neighbour on its line is an all-caps syllable (a headline in capitals). */
+static void resolve_ambiguous(vnt_tokens *t)
+{
+    for (size_t k = 0; k < t->n; k++) {
+        if (!(t->tok[k].flags & F_AMBIG)) continue;
+        int caps_line = 0;
+        for (int d = -1; d <= 1; d += 2) {
+            if (d < 0 && k == 0) continue;
+            size_t m = k + (size_t)d;
+            if (m >= t->n) continue;
+            const vnt_token *o = &t->tok[m];
+            if (d < 0 && (t->tok[k].flags & VNT_TOKF_NEWLINE_BEFORE)) continue;
+            if (d > 0 && (o->flags & VNT_TOKF_NEWLINE_BEFORE)) continue;
+            if (o->type == VNT_TOK_SYLLABLE && VNT_TOKEN_CASE(o->flags) == VNT_CASE_UPPER)
+                caps_line = 1;
+        }
+        if (caps_line) t->tok[k].type = VNT_TOK_SYLLABLE;
+    }
+    for (size_t k = 0; k < t->n; k++)
+        t->tok[k].flags &= ~F_AMBIG;
+}
+
+vnt_status vnt_tokenize(const char *str, size_t n, unsigned flags, vnt_tokens *out)
+{
+    if (!out || (!str && n)) return VNT_ERR_ARG;
+    out->n = 0;
+    if (flags) return VNT_ERR_ARG;
+    scan_t sc = {(const unsigned char *)str, n, out, 0};
+    const unsigned char *s = sc.s;
+    size_t i = 0, prev_end = 0;
+    int nl = 0;      /* line breaks in the current gap */
+    int last_cr = 0; /* CR LF counts once */
+    while (i < n) {
+        unsigned c = s[i];
+        if (c == ' ') {
+            i++;
+            last_cr = 0;
+            continue;
+        }
+        ch_t h = get(s, n, i);
+        if (h.cls == C_SPACE || h.cls == C_NL || h.cls == C_ZW) {
+            if (h.cls == C_NL) {
+                if (!(c == '\n' && last_cr)) nl++;
+                last_cr = c == '\r';
+            } else {
+                last_cr = 0;
+            }
+            i += h.len;
+            continue;
+        }
+        last_cr = 0;
+        int type;
+        uint32_t f = 0;
+        size_t e = 0;
+        if (h.cls == C_LETTER || h.cls == C_DIGIT) {
+            /* URLs and e-mails only where an ASCII run meets . @ : - _ + % */
+            size_t a = i;
+            while (a < n && is_alnum(s[a]))
+                a++;
+            int maybe_url = a > i && a < n && strchr(".@:-_+%", s[a]) && s[a];
+            if (maybe_url && (e = scan_url(&sc, i)) != 0) {
+                type = VNT_TOK_URL;
+                f = 0;
+            } else if (maybe_url && (e = scan_email(&sc, i)) != 0) {
+                type = VNT_TOK_EMAIL;
+                f = 0;
+            } else if (h.cls == C_DIGIT) {
+                e = scan_digits(&sc, i, &type, &f);
+            } else {
+                e = scan_word(&sc, i, &type, &f);
+            }
+        } else if (h.cls == C_MARK || h.cls == C_BAD) {
+            wstat st;
+            e = seg_scan(&sc, i, &st);
+            if (e == i) e = i + h.len;
+            f = stat_flags(&st);
+            type = st.letters ? VNT_TOK_FOREIGN : VNT_TOK_OTHER;
+            if (h.cls == C_BAD) f |= VNT_TOKF_INVALID | VNT_TOKF_UNCLEAN;
+        } else if (h.cls == C_PUNCT || h.cls == C_SYMBOL) {
+            e = scan_punct(&sc, i, h, prev_end, &type, &f);
+        } else {
+            type = VNT_TOK_OTHER;
+            e = i + h.len;
+        }
+        /* combining marks never start a token: they stay with this one */
+        while (e < n && s[e] >= 0xCC) {
+            ch_t x = get(s, n, e);
+            if (x.cls != C_MARK) break;
+            e += x.len;
+            f |= VNT_TOKF_UNCLEAN;
+        }
+        if (e > i && prev_end < i) {
+            f |= VNT_TOKF_SPACE_BEFORE;
+            if (nl) f |= VNT_TOKF_NEWLINE_BEFORE;
+            if (nl >= 2) f |= VNT_TOKF_PARAGRAPH_BEFORE;
+        }
+        if (!push(&sc, i, e, type, f)) break;
+        prev_end = i = e;
+        nl = 0;
+    }
+    if (sc.failed) {
+        out->n = 0;
+        return VNT_ERR_NOMEM;
+    }
+    resolve_ambiguous(out);
+    return VNT_OK;
+}
+
+void vnt_tokens_free(vnt_tokens *t)
+{
+    if (!t) return;
+    free(t->tok);
+    t->tok = NULL;
+    t->n = t->cap = 0;
+}
+
+const char *vnt_token_type_name(vnt_token_type type)
+{
+    static const char *const names[VNT_TOK_TYPE_COUNT] = {
+        "syllable", "foreign", "number", "date", "time",   "percent", "url",    "email",
+        "hashtag",  "mention", "phone",  "code", "abbrev", "punct",   "symbol", "other"};
+    return (unsigned)type < VNT_TOK_TYPE_COUNT ? names[type] : "?";
+}
