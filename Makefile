@@ -33,7 +33,7 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 TOOL_SRC  := $(sort $(wildcard tools/*.c))
 TOOL_BIN  := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all run check test fuzz-replay fuzzers bench install clean gen gen-check format tools
+.PHONY: all run check test fuzz-replay fuzzers bench install clean gen gen-check format tools model
 all: $(BUILD)/libvntext.a $(BUILD)/libvntext.so $(BUILD)/vntext
 
 $(BUILD)/obj/%.o: %.c
@@ -102,6 +102,19 @@ install: all
 	install -m 755 $(BUILD)/vntext $(DESTDIR)$(PREFIX)/bin/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*VNT_VERSION_STRING "\(.*\)"/\1/p' include/vntext.h)|' \
 	  vntext.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/vntext.pc
+
+# The default model, rebuilt reproducibly (fixed seed) from ../shared: UD VTB
+# train + dev (dev only after tuning; never test), the lexicons, names and
+# places. Test sets are scored into the model metadata, not trained on.
+SHARED ?= ../shared
+VTB = $(SHARED)/data/ud-vi-vtb/vi_vtb-ud
+model: $(BUILD)/vntext
+	$(BUILD)/vntext train all --shared $(SHARED) --seed 1 \
+	  --train $(VTB)-train.conllu --train $(VTB)-dev.conllu \
+	  --evaluate $(VTB)-test.conllu --evaluate $(SHARED)/data/ud-vi-tuecl/vi_tuecl-ud-test.conllu \
+	  --meta "name=vntext default model (segmenter + UPOS tagger)" \
+	  --meta "licence=GPL-3.0-or-later (trained on UD VTB, CC BY-SA 4.0; lexicon includes the GPL Ho Ngoc Duc word list)" \
+	  -o models/vntext.model
 
 # Generated tables: regenerate, or check that the committed ones are current.
 gen:

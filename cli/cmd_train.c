@@ -18,7 +18,7 @@ static const char train_help[] =
     "  --meta K=V        extra metadata line (repeatable), e.g. licence=GPL-3.0\n"
     "  --epochs N        training epochs (default 12)\n"
     "  --seed N          shuffling / augmentation seed (default 1)\n"
-    "  --seg-bits N, --tag-bits N   log2 of the hashed weight tables (18, 16)\n"
+    "  --seg-bits N, --tag-bits N   log2 of the hashed weight tables (18, 18)\n"
     "  -o, --output MODEL           the model file to write\n"
     "  -q, --quiet       no progress on stderr\n";
 

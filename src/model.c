@@ -288,23 +288,28 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
         m->n_tags = (int)nt;
     }
     if (sec[VNT__SEC_TAGGER]) {
+        /* header, u16 index[n_buckets] (bucket -> row), 64-byte pad, then
+         * int16 rows[n_rows][n_labels]: only the rows that are not zero */
         const unsigned char *p = sec[VNT__SEC_TAGGER];
         size_t sz = ssize[VNT__SEC_TAGGER];
         if (sz < 64) return fail(msg, cap, "tagger section is %zu bytes, expected at least 64", sz);
-        uint32_t nb = rd32(p), nl = rd32(p + 4);
+        uint32_t nb = rd32(p), nl = rd32(p + 4), nr = rd32(p + 12);
         if (!is_pow2(nb) || nb > (1u << 22))
-            return fail(msg, cap, "tagger bucket count found %u, expected a power of two <= 2^22",
-                        nb);
+            return fail(msg, cap, "tagger bucket count found %u, expected a power of two <= 2^22", nb);
         if (nl != (uint32_t)m->n_tags)
-            return fail(msg, cap, "tagger label count found %u, expected %d (the tag set)", nl,
-                        m->n_tags);
-        if ((uint64_t)nb * nl * 2 + 64 != sz)
-            return fail(msg, cap, "tagger size found %zu, expected %llu", sz,
-                        (unsigned long long)nb * nl * 2 + 64);
+            return fail(msg, cap, "tagger label count found %u, expected %d (the tag set)", nl, m->n_tags);
+        if (nr < 1 || nr > 65536) return fail(msg, cap, "tagger row count found %u, expected 1..65536", nr);
+        uint64_t rows_off = (64 + (uint64_t)nb * 2 + 63) / 64 * 64;
+        uint64_t want = rows_off + (uint64_t)nr * nl * 2;
+        if (want != sz) return fail(msg, cap, "tagger size found %zu, expected %llu", sz, (unsigned long long)want);
         m->tag.scale = rdf(p + 8);
-        if (!isfinite(m->tag.scale))
-            return fail(msg, cap, "tagger weight scale is not a finite number");
-        m->tag.w = (const int16_t *)(p + 64);
+        if (!isfinite(m->tag.scale)) return fail(msg, cap, "tagger weight scale is not a finite number");
+        m->tag.index = (const uint16_t *)(p + 64);
+        for (uint32_t i = 0; i < nb; i++)
+            if (m->tag.index[i] >= nr)
+                return fail(msg, cap, "tagger bucket %u points to row %u, expected < %u", i, m->tag.index[i], nr);
+        m->tag.w = (const int16_t *)(p + rows_off);
+        m->tag.n_rows = nr;
         m->tag.mask = nb - 1;
         m->tag.n_labels = nl;
         m->has_tagger = 1;
@@ -458,11 +463,10 @@ vnt_status vnt_model_info(const vnt_model *m, vnt_text *out)
         vnt__buf_putc(&b, '\n', 0);
     }
     if (m->has_tagger) {
-        size_t total = (size_t)(m->tag.mask + 1) * m->tag.n_labels, nz = 0;
+        size_t total = (size_t)m->tag.n_rows * m->tag.n_labels, nz = 0;
         for (size_t i = 0; i < total; i++)
             nz += m->tag.w[i] != 0;
-        snprintf(line, sizeof line, "tagger: %u hashed rows x %u tags (%zu non-zero)\n",
-                 m->tag.mask + 1, m->tag.n_labels, nz);
+        snprintf(line, sizeof line, "tagger: %u hashed buckets, %u stored rows x %u tags (%zu non-zero)\n", m->tag.mask + 1, m->tag.n_rows, m->tag.n_labels, nz);
         vnt__buf_put(&b, line, strlen(line), 0);
     }
     vnt__buf_put(&b, "metadata:\n", 10, 0);

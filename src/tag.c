@@ -13,7 +13,7 @@ void vnt__tag_decode(const vnt_model *m, const vnt__tag_word *w, size_t n, uint8
         int nf = vnt__tag_features(w, n, i, p1, p2, m->tag.mask, f);
         memset(score, 0, sizeof score);
         for (int k = 0; k < nf; k++) {
-            const int16_t *row = m->tag.w + (size_t)f[k] * nl;
+            const int16_t *row = m->tag.w + (size_t)m->tag.index[f[k]] * nl;
             for (uint32_t t = 0; t < nl; t++)
                 score[t] += row[t];
         }
