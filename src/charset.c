@@ -203,8 +203,10 @@ static size_t encode_cp(vnt_charset cs, const cs_table *t, uint32_t cp, uint8_t 
             if (mask & (1u << i)) c = vnt__cs_compose(c, d[1 + i]);
         if (c && (b = direct(t, c)) >= 0) {
             int upper = vnt__letter_get(c, &l) ? l.upper : 0;
-            size_t k = 0;
+            uint32_t back[4 * VNT__CL_MAX + 8];
+            size_t k = 0, nb = 0;
             out[k++] = (uint8_t)b;
+            back[nb++] = c;
             for (size_t i = 0; i < nm; i++) {
                 if (mask & (1u << i)) continue;
                 int m = mark_byte(cs, t, d[1 + i], upper);
@@ -213,8 +215,13 @@ static size_t encode_cp(vnt_charset cs, const cs_table *t, uint32_t cp, uint8_t 
                     break;
                 }
                 out[k++] = (uint8_t)m;
+                back[nb++] = d[1 + i];
             }
-            if (k) return k;
+            /* keep it only if a reader composes it back to cp (marks of one
+               combining class must stay in their order) */
+            if (k && vnt__cs_normalize(back, nb, sizeof back / sizeof back[0], 1) == 1 &&
+                back[0] == cp)
+                return k;
         }
         if (mask == 0) break;
     }
