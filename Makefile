@@ -119,11 +119,14 @@ model: $(BUILD)/vntext
 # Generated tables: regenerate, or check that the committed ones are current.
 gen:
 	python3 tools/gen_letters.py > src/letters_table.h
+	python3 tools/gen_charsets.py > src/charset_tables.h
 
 gen-check:
 	@if command -v python3 >/dev/null 2>&1; then \
 	  python3 tools/gen_letters.py | cmp -s - src/letters_table.h && echo "PASS gen-check letters_table.h" \
 	  || echo "FAIL gen-check: src/letters_table.h differs from tools/gen_letters.py output"; \
+	  python3 tools/gen_charsets.py | cmp -s - src/charset_tables.h && echo "PASS gen-check charset_tables.h" \
+	  || echo "FAIL gen-check: src/charset_tables.h differs from tools/gen_charsets.py output"; \
 	else echo "SKIP gen-check: python3 not installed"; fi
 
 format:
