@@ -291,16 +291,65 @@ static size_t slow_word(ctx *c, size_t w)
 
 /* ------------------------------------------------------------ fast path */
 
+/* 1 for the vowels with a modifier (ă â ê ô ơ ư), by vowel index */
+static const uint8_t vowel_modified[VNT__V_COUNT] = {0, 1, 1, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0};
+
+/* The tone slot from the shape of the vowel run alone, without validating
+ * the syllable. code[i] is the vowel index of letter i or VNT__SYL_CONS +
+ * base for a consonant (đ counts as a consonant). It must agree with
+ * vnt__syl_tone_slots on every valid syllable (checked exhaustively by
+ * tests/unit/test_syllable.c); on other words it may say anything, because
+ * the caller then parses. Returns 0 when the word has no single vowel run. */
+static inline unsigned quick_slots(const uint8_t *code, int n, vnt_tone_style style)
+{
+    int a = 0;
+    while (a < n && code[a] >= VNT__V_DD)
+        a++;
+    int b = a;
+    while (b < n && code[b] < VNT__V_DD)
+        b++;
+    if (a == n) return 0;
+    for (int k = b; k < n; k++)
+        if (code[k] < VNT__V_DD) return 0;
+    /* qu, gi are onsets */
+    if (a == 1 && b - a >= 2 &&
+        ((code[0] == VNT__SYL_CONS + 'q' && code[1] == VNT__V_U) ||
+         (code[0] == VNT__SYL_CONS + 'g' && code[1] == VNT__V_I)))
+        a++;
+    int len = b - a;
+    if (len == 1) return 1u << a;
+    /* a nucleus with a modified vowel carries the mark on the last one:
+     * ươ -> ơ, ưa -> ư, uyê -> ê, oă -> ă, âu -> â */
+    for (int k = b - 1; k >= a; k--)
+        if (vowel_modified[code[k]]) return 1u << k;
+    if (len == 3) return 1u << (a + 1); /* oai oay oeo uya uyu */
+    if (len != 2) return 0;
+    if (b < n) return 1u << (a + 1); /* closed: oan, uyt, oong */
+    if ((code[a] == VNT__V_O && (code[a + 1] == VNT__V_A || code[a + 1] == VNT__V_E)) ||
+        (code[a] == VNT__V_U && code[a + 1] == VNT__V_Y)) {
+        /* open oa oe uy: hòa / hoà */
+        if (style == VNT_TONES_TRADITIONAL) return 1u << a;
+        if (style == VNT_TONES_MODERN) return 1u << (a + 1);
+        return (1u << a) | (1u << (a + 1));
+    }
+    return 1u << a; /* ia ua ai ao au ay eo iu oi ui */
+}
+
+unsigned vnt__tone_slots_quick(const uint8_t *code, int n, vnt_tone_style style)
+{
+    return quick_slots(code, n, style);
+}
+
 /* Scan the word at w. Returns its end in *end and 1 if it needs no change:
  * only ASCII and precomposed Vietnamese letters, and its tone mark (if one)
  * where the syllable model puts it, or a shape that cannot be a syllable
- * (then the slow path would leave it too). */
-static inline int quick_word(const ctx *c, size_t w, size_t *end)
+ * (the slow path would leave it too). */
+static int quick_word(const ctx *c, size_t w, size_t *end)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, j = w;
     uint8_t code[VNT__SYL_MAX];
-    int nl = 0, tones = 0, tpos = -1, clean = 1;
+    int nl = 0, tones = 0, tpos = -1;
     while (j < n) {
         unsigned b = s[j];
         unsigned v;
@@ -315,8 +364,9 @@ static inline int quick_word(const ctx *c, size_t w, size_t *end)
             if (k <= 0) break;
             unsigned p = packed_letter(cp);
             if (!p) {
-                if (is_word_cp(cp)) clean = 0; /* mark, lookalike, foreign letter */
-                break;
+                *end = j;
+                /* a mark, lookalike or foreign letter: slow path */
+                return !is_word_cp(cp);
             }
             v = (p & 15) - 1u;
             if (p & 0x70) {
@@ -328,16 +378,53 @@ static inline int quick_word(const ctx *c, size_t w, size_t *end)
         if (nl < VNT__SYL_MAX) code[nl] = (uint8_t)v;
         nl++;
     }
-    if (!clean) {
-        /* find the end the way slow_word does; the caller goes slow anyway */
-        *end = j;
-        return 0;
-    }
     *end = j;
     if (tones != 1 || !c->repair || nl > VNT__SYL_MAX) return 1;
-    unsigned slots = vnt__tone_slots_quick(code, nl, c->style);
+    unsigned slots = quick_slots(code, nl, c->style);
     return !slots || (slots & (1u << tpos));
 }
+
+/* Start of the word that contains position i, not before lim. [lim, i) is
+ * valid UTF-8 (the forward scan decoded it). */
+static size_t word_start(const unsigned char *s, size_t n, size_t lim, size_t i)
+{
+    size_t j = i;
+    while (j > lim) {
+        unsigned q = s[j - 1];
+        if (q < 0x80) {
+            if (!ascii_class[q]) break;
+            j--;
+            continue;
+        }
+        size_t t = j - 1;
+        while (t > lim && (s[t] & 0xC0) == 0x80)
+            t--;
+        uint32_t cp;
+        if (decode(s, n, t, &cp) <= 0 || !is_word_cp(cp)) break;
+        j = t;
+    }
+    return j;
+}
+
+/* Letter flags of a packed value (letters_table.h) for the scan below. */
+enum { F_VOWEL = 1, F_TONED = 2, F_MOD = 4 };
+/* vowel indices with a modifier: ă â ê ô ơ ư */
+#define MODIFIED_VOWELS                                                                            \
+    ((1u << VNT__V_AW) | (1u << VNT__V_AA) | (1u << VNT__V_EE) | (1u << VNT__V_OO) |               \
+     (1u << VNT__V_OW) | (1u << VNT__V_UW))
+
+static inline unsigned packed_flags(unsigned p)
+{
+    unsigned v = (p & 15) - 1u; /* vowel index; huge when p == 0 */
+    unsigned vowel = v < VNT__V_DD;
+    return vowel * (F_VOWEL | ((p & 0x70) ? F_TONED : 0) | (((MODIFIED_VOWELS >> v) & 1) << 2));
+}
+
+/* ASCII vowels a e i o u y, over all bytes (0 from 0x80 on). */
+static const uint8_t vowel_byte[256] = {
+    ['a'] = 1, ['e'] = 1, ['i'] = 1, ['o'] = 1, ['u'] = 1, ['y'] = 1,
+    ['A'] = 1, ['E'] = 1, ['I'] = 1, ['O'] = 1, ['U'] = 1, ['Y'] = 1,
+};
 
 vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, vnt_text *out)
 {
@@ -351,49 +438,108 @@ vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, v
     ctx c = {(const unsigned char *)str,        n, &b, style, !(flags & VNT_NORM_NO_LOOKALIKES),
              !(flags & VNT_NORM_NO_TONE_REPAIR)};
     const unsigned char *s = c.s;
-    size_t i = 0, flushed = 0; /* input [flushed, i) is pending, unchanged */
-    while (i < n) {
-        unsigned ch = s[i];
-        if (ch < 0x80) {
-            if (!ascii_class[ch]) {
-                i++;
-                continue;
+    const unsigned repair = c.repair ? ~0u : 0;
+    /* input [flushed, i) is pending output, unchanged; lim: words before it
+     * are done (it is a word boundary) */
+    size_t i = 0, flushed = 0, lim = 0;
+    size_t prev_end = (size_t)-1; /* end of the last non-ASCII character, */
+    unsigned prev_f = 0;          /* and its letter flags */
+    for (;;) {
+        /* ASCII never needs a change by itself: skip 8 bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t w8;
+            memcpy(&w8, s + i, 8);
+            uint64_t m = w8 & 0x8080808080808080ull;
+            if (m) {
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                i += (size_t)__builtin_ctzll(m) >> 3;
+#else
+                while (s[i] < 0x80)
+                    i++;
+#endif
+                goto found;
             }
-        } else {
-            uint32_t cp;
-            int k = decode(s, n, i, &cp);
-            if (k <= 0) {
-                if (!(flags & VNT_LOSSY)) {
-                    vnt__buf_free(&b);
-                    vnt__text_reset(out);
-                    out->err_offset = i;
-                    return VNT_ERR_UTF8;
-                }
-                put_raw(&c, flushed, i);
-                vnt__buf_bad(&b, i);
-                vnt__buf_put_cp(&b, VNT_REPLACEMENT_CHAR, i);
-                i += (size_t)(k < 0 ? -k : 1);
-                flushed = i;
-                continue;
-            }
-            if (!packed_letter(cp) && !is_word_cp(cp)) {
-                if (c.fold && (cp == 0xA0 || cp == 0x202F)) {
-                    /* no-break spaces -> space */
-                    put_raw(&c, flushed, i);
-                    vnt__buf_putc(&b, ' ', i);
-                    flushed = i + (size_t)k;
-                }
-                i += (size_t)k;
-                continue;
-            }
+            i += 8;
         }
-        size_t end;
-        if (quick_word(&c, i, &end)) {
-            i = end;
+        while (i < n && s[i] < 0x80)
+            i++;
+        if (i >= n) break;
+    found:;
+        /* Decode without branching on the length (2 or 3 bytes: every
+         * Vietnamese letter); the rest takes the general decoder. */
+        uint32_t cp;
+        int k;
+        unsigned ch = s[i];
+        if (VNT__LIKELY(i + 3 < n)) {
+            unsigned b1 = s[i + 1], b2 = s[i + 2];
+            uint32_t cp2 = ((ch & 0x1Fu) << 6) | (b1 & 0x3Fu);
+            uint32_t cp3 = ((ch & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+            unsigned three = ch >= 0xE0;
+            unsigned ok2 = (ch >= 0xC2) & (ch <= 0xDF) & ((b1 & 0xC0) == 0x80);
+            unsigned ok3 = three & (ch <= 0xEF) & ((b1 & 0xC0) == 0x80) & ((b2 & 0xC0) == 0x80) &
+                           (cp3 >= 0x800) & ((cp3 & 0xF800) != 0xD800);
+            cp = three ? cp3 : cp2;
+            k = 2 + (int)three;
+            if (VNT__UNLIKELY(!(ok2 | ok3))) k = vnt_utf8_decode((const char *)s + i, n - i, &cp);
+        } else {
+            k = vnt_utf8_decode((const char *)s + i, n - i, &cp);
+        }
+        if (VNT__UNLIKELY(k <= 0)) {
+            if (!(flags & VNT_LOSSY)) {
+                vnt__buf_free(&b);
+                vnt__text_reset(out);
+                out->err_offset = i;
+                return VNT_ERR_UTF8;
+            }
+            put_raw(&c, flushed, i);
+            vnt__buf_bad(&b, i);
+            vnt__buf_put_cp(&b, VNT_REPLACEMENT_CHAR, i);
+            i += (size_t)(k < 0 ? -k : 1);
+            lim = flushed = i;
+            prev_f = 0;
             continue;
         }
-        put_raw(&c, flushed, i);
-        i = flushed = slow_word(&c, i);
+        unsigned p = packed_letter(cp);
+        unsigned f = packed_flags(p);
+        /* A tone mark can only be misplaced on a vowel next to another
+         * vowel: a lone vowel carries the tone of its syllable. On a
+         * modified vowel (ă â ê ô ơ ư) it is in place unless another
+         * modified vowel follows (ướ, not ứơ): quick_slots puts the mark on
+         * the last one. Checked from both sides of each non-ASCII letter,
+         * without branches; a hit sends the word to quick_word. */
+        size_t e = i + (size_t)k;
+        unsigned prev_ascii = i > 0 ? vowel_byte[s[i - 1]] : 0;
+        unsigned next_ascii = e < n ? vowel_byte[s[e]] : 0;
+        unsigned adj = prev_end == i;
+        unsigned look =
+            ((f & F_TONED) && !(f & F_MOD) &&
+             (prev_ascii | next_ascii | (adj & prev_f & F_VOWEL))) |
+            ((f & F_VOWEL) && adj && (prev_f & F_TONED) && (!(prev_f & F_MOD) || (f & F_MOD)));
+        look &= repair;
+        prev_end = e;
+        prev_f = f;
+        if (VNT__LIKELY(!look && p)) {
+            i = e;
+            continue;
+        }
+        if (!p && !is_word_cp(cp)) {
+            if (c.fold && (cp == 0xA0 || cp == 0x202F)) {
+                /* no-break spaces -> space */
+                put_raw(&c, flushed, i);
+                vnt__buf_putc(&b, ' ', i);
+                lim = flushed = e;
+            }
+            i = e;
+            continue;
+        }
+        /* this word needs a closer look */
+        size_t w = word_start(s, n, lim, i), end;
+        if (quick_word(&c, w, &end)) {
+            i = lim = end;
+            continue;
+        }
+        put_raw(&c, flushed, w);
+        i = lim = flushed = slow_word(&c, w);
     }
     if (flushed == 0 && !b.mapping) {
         /* nothing changed: one copy */

@@ -474,47 +474,6 @@ unsigned vnt__syl_tone_slots(const vnt__syl *s, vnt_tone_style style)
     return 1u << vnt__syl_tone_index(s, style);
 }
 
-/* The fast path's shortcut (normalize.c): the tone slot from the shape of the
- * vowel run alone, without validating the syllable. code[i] is the vowel
- * index of letter i or VNT__SYL_CONS + base for a consonant. It must agree
- * with vnt__syl_tone_slots on every valid syllable (checked exhaustively by
- * tests/unit/test_syllable.c); on other words it may say anything, because
- * the caller then parses. Returns 0 when the word has no single vowel run. */
-unsigned vnt__tone_slots_quick(const uint8_t *code, int n, vnt_tone_style style)
-{
-    int a = 0;
-    while (a < n && code[a] >= VNT__V_DD)
-        a++;
-    int b = a;
-    while (b < n && code[b] < VNT__V_DD)
-        b++;
-    if (a == n) return 0;
-    for (int k = b; k < n; k++)
-        if (code[k] < VNT__V_DD) return 0;
-    if (a == 1 && b - a >= 2) {
-        /* qu, gi are onsets */
-        if ((code[0] == VNT__SYL_CONS + 'q' && code[a] == VNT__V_U) ||
-            (code[0] == VNT__SYL_CONS + 'g' && code[a] == VNT__V_I))
-            a++;
-    }
-    int len = b - a;
-    if (len == 1) return 1u << a;
-    /* a nucleus with a modified vowel (ă â ê ô ơ ư) carries the mark on the
-     * last one: ươ -> ơ, ưa -> ư, uyê -> ê, oă -> ă */
-    for (int k = b - 1; k >= a; k--)
-        if (vnt__vowel_mod(code[k]) != VNT__MOD_NONE) return 1u << k;
-    if (len == 3) return 1u << (a + 1); /* oai oay oeo uya uyu */
-    if (len != 2) return 0;
-    if (b < n) return 1u << (a + 1); /* closed: oan, uyt, oong */
-    if ((code[a] == VNT__V_O && (code[a + 1] == VNT__V_A || code[a + 1] == VNT__V_E)) ||
-        (code[a] == VNT__V_U && code[a + 1] == VNT__V_Y)) {
-        if (style == VNT_TONES_TRADITIONAL) return 1u << a;
-        if (style == VNT_TONES_MODERN) return 1u << (a + 1);
-        return (1u << a) | (1u << (a + 1));
-    }
-    return 1u << a; /* ia ua ai ao au ay eo iu oi ui */
-}
-
 /* ------------------------------------------------------ public syllables */
 
 /* Read one letter at s[*i] with the Vietnamese combining marks that follow

@@ -1,0 +1,181 @@
+/* vnt_normalize throughput on real news text (../shared/data/news), clean NFC
+ * and the same text decomposed (NFD), beside glibc iconv(3) UTF-8 -> UTF-16
+ * on the same input in the same run; peak RSS and first-call time. */
+#include "internal.h"
+
+#include <iconv.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <time.h>
+
+/* Path of a file under ../shared (or $VNT_SHARED), NULL if absent. */
+static const char *shared_path(const char *rel)
+{
+    static char path[4096];
+    const char *root = getenv("VNT_SHARED");
+    if (!root || !*root) root = "../shared";
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fclose(f);
+    return path;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long sz = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = sz >= 0 ? malloc((size_t)sz + 1) : NULL;
+    size_t got = buf ? fread(buf, 1, (size_t)sz, f) : 0;
+    fclose(f);
+    if (buf) buf[got] = 0;
+    *len = got;
+    return buf;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Fully decompose every Vietnamese letter with the letters table: base,
+ * then marks in canonical order (horn 216, dot below 220, others 230). */
+static char *to_nfd(const char *s, size_t n, size_t *out_len)
+{
+    char *o = malloc(n * 3 + 16);
+    size_t k = 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int len = vnt_utf8_decode(s + i, n - i, &cp);
+        if (len <= 0) len = 1;
+        vnt__letter l;
+        if (cp >= 0x80 && vnt__letter_get(cp, &l) && l.vowel < VNT__V_DD) {
+            o[k++] = (char)(l.upper ? l.base - 32 : l.base);
+            int dot = l.tone == VNT_TONE_DOT;
+            if (l.mod == VNT__MOD_HORN) k += vnt_utf8_encode(0x31B, o + k);
+            if (dot) k += vnt_utf8_encode(0x323, o + k);
+            if (l.mod == VNT__MOD_CIRCUMFLEX || l.mod == VNT__MOD_BREVE)
+                k += vnt_utf8_encode(vnt__mod_mark(l.mod), o + k);
+            if (l.tone && !dot) k += vnt_utf8_encode(vnt__tone_mark(l.tone), o + k);
+        } else {
+            memcpy(o + k, s + i, (size_t)len);
+            k += (size_t)len;
+        }
+        i += (size_t)len;
+    }
+    *out_len = k;
+    return o;
+}
+
+/* Seconds for one vnt_normalize call. */
+static double time_norm(const char *s, size_t n, vnt_tone_style style, unsigned flags,
+                        size_t *out_len)
+{
+    vnt_norm_opts o = {VNT_NORM_OPTS_VERSION, style, flags};
+    vnt_text t = {0};
+    double t0 = now();
+    vnt_status st = vnt_normalize(s, n, &o, &t);
+    double dt = now() - t0;
+    if (st != VNT_OK) {
+        printf("normalize failed: %s\n", vnt_strerror(st));
+        exit(1);
+    }
+    *out_len = t.len;
+    vnt_text_free(&t);
+    return dt;
+}
+
+/* Seconds for one iconv(3) UTF-8 -> UTF-16LE of the whole input (into a
+ * buffer allocated per call, as normalize allocates its output). */
+static double time_iconv(iconv_t cd, const char *s, size_t n)
+{
+    char *out = malloc(n * 2 + 16);
+    char *in = (char *)s, *op = out;
+    size_t il = n, ol = n * 2 + 16;
+    iconv(cd, NULL, NULL, NULL, NULL);
+    double t0 = now();
+    size_t rc = iconv(cd, &in, &il, &op, &ol);
+    double dt = now() - t0;
+    free(out);
+    return rc == (size_t)-1 ? -1 : dt;
+}
+
+#define MBS(sec, n) ((sec) > 0 ? (double)(n) / (sec) / 1e6 : 0)
+
+int main(void)
+{
+    double t0 = now();
+    vnt_text first = {0};
+    vnt_normalize("Việt Nam hoà bình", strlen("Việt Nam hoà bình"), NULL, &first);
+    double first_ms = (now() - t0) * 1e3;
+    vnt_text_free(&first);
+
+    const char *path = shared_path("data/news/unc_dantri_2020_2021.txt");
+    if (!path) {
+        printf("SKIP bench_normalize: ../shared/data/news is absent\n");
+        return 0;
+    }
+    size_t n;
+    char *s = read_file(path, &n);
+    if (!s) {
+        printf("SKIP bench_normalize: cannot read %s\n", path);
+        return 0;
+    }
+    size_t nfd_n;
+    char *nfd = to_nfd(s, n, &nfd_n);
+    const int reps = 9;
+    size_t len;
+    iconv_t cd = iconv_open("UTF-16LE", "UTF-8");
+    if (cd == (iconv_t)-1) {
+        printf("SKIP bench_normalize: iconv has no UTF-8 -> UTF-16LE\n");
+        return 0;
+    }
+    /* Interleave the runs and keep the best of each, so that load from
+     * other processes hits both sides alike. */
+    double ic = 1e9, icd = 1e9, best[5] = {1e9, 1e9, 1e9, 1e9, 1e9};
+    static const vnt_tone_style styles[5] = {VNT_TONES_KEEP, VNT_TONES_TRADITIONAL,
+                                             VNT_TONES_MODERN, VNT_TONES_KEEP, VNT_TONES_KEEP};
+    static const unsigned fl[5] = {0, 0, 0, VNT_MAP, 0};
+    for (int r = 0; r < reps; r++) {
+        double t = time_iconv(cd, s, n);
+        if (t > 0 && t < ic) ic = t;
+        t = time_iconv(cd, nfd, nfd_n);
+        if (t > 0 && t < icd) icd = t;
+        for (int v = 0; v < 5; v++) {
+            if (v == 3 && r >= 3) continue; /* the map run is slower and bigger */
+            t = v == 4 ? time_norm(nfd, nfd_n, styles[v], fl[v], &len)
+                       : time_norm(s, n, styles[v], fl[v], &len);
+            if (t < best[v]) best[v] = t;
+        }
+    }
+    iconv_close(cd);
+    printf("input: %s, %.1f MB NFC, %.1f MB NFD; best of %d interleaved runs\n", path, n / 1e6,
+           nfd_n / 1e6, reps);
+    printf("first call (startup): %.3f ms\n", first_ms);
+    double keep = MBS(best[0], n);
+    printf("iconv UTF-8->UTF-16 NFC   %8.1f MB/s\n", MBS(ic, n));
+    printf("normalize NFC keep        %8.1f MB/s  (%.2fx iconv)\n", keep, keep / MBS(ic, n));
+    printf("normalize NFC traditional %8.1f MB/s  (%.2fx iconv)\n", MBS(best[1], n),
+           MBS(best[1], n) / MBS(ic, n));
+    printf("normalize NFC modern      %8.1f MB/s  (%.2fx iconv)\n", MBS(best[2], n),
+           MBS(best[2], n) / MBS(ic, n));
+    printf("normalize NFC keep + map  %8.1f MB/s  (%.2fx iconv)\n", MBS(best[3], n),
+           MBS(best[3], n) / MBS(ic, n));
+    printf("iconv UTF-8->UTF-16 NFD   %8.1f MB/s\n", MBS(icd, nfd_n));
+    printf("normalize NFD keep        %8.1f MB/s  (%.2fx iconv on NFD)\n", MBS(best[4], nfd_n),
+           MBS(best[4], nfd_n) / MBS(icd, nfd_n));
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak RSS: %.1f MB (input %.1f MB + NFD copy %.1f MB held)\n", ru.ru_maxrss / 1024.0,
+           n / 1e6, nfd_n / 1e6);
+    printf("ratio normalize/iconv (NFC, keep): %.2f %s\n", keep / MBS(ic, n),
+           keep >= MBS(ic, n) ? "ok" : "SLOWER than iconv");
+    free(nfd);
+    free(s);
+    return 0;
+}
