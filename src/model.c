@@ -14,21 +14,28 @@
 
 /* ------------------------------------------------------------------ CRC */
 
-/* Slicing-by-8 CRC-32 (reflected 0xEDB88320). The tables are built per call
- * on the stack (about 8k operations) because the library keeps no mutable
- * globals; a model load checksums a few MB, so the build cost is noise. */
-uint32_t vnt__crc32(const void *data, size_t n)
-{
+/* Slicing-by-8 CRC-32 (reflected 0xEDB88320). The 8 KB table is built per
+ * load on the stack (no mutable globals); that costs about 10 us. */
+typedef struct crc_tab {
     uint32_t t[8][256];
+} crc_tab;
+
+static void crc_init(crc_tab *ct)
+{
     for (uint32_t i = 0; i < 256; i++) {
         uint32_t c = i;
         for (int k = 0; k < 8; k++)
             c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1)));
-        t[0][i] = c;
+        ct->t[0][i] = c;
     }
     for (uint32_t i = 0; i < 256; i++)
         for (int s = 1; s < 8; s++)
-            t[s][i] = (t[s - 1][i] >> 8) ^ t[0][t[s - 1][i] & 0xFF];
+            ct->t[s][i] = (ct->t[s - 1][i] >> 8) ^ ct->t[0][ct->t[s - 1][i] & 0xFF];
+}
+
+static uint32_t crc_run(const crc_tab *ct, const void *data, size_t n)
+{
+    const uint32_t(*t)[256] = ct->t;
     const unsigned char *p = data;
     uint32_t c = 0xFFFFFFFFu;
     while (n >= 8) {
@@ -42,6 +49,13 @@ uint32_t vnt__crc32(const void *data, size_t n)
     while (n--)
         c = (c >> 8) ^ t[0][(c ^ *p++) & 0xFF];
     return c ^ 0xFFFFFFFFu;
+}
+
+uint32_t vnt__crc32(const void *data, size_t n)
+{
+    crc_tab ct;
+    crc_init(&ct);
+    return crc_run(&ct, data, n);
 }
 
 /* ---------------------------------------------------------- little endian */
@@ -136,7 +150,9 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
         return fail(msg, cap, "file is %zu bytes, expected at least %u", n, VNT__MODEL_HEADER);
     if (memcmp(d, VNT__MODEL_MAGIC, 8) != 0)
         return fail(msg, cap, "bad magic: not a vntext model file");
-    uint32_t crc_h = rd32(d + 60), crc_hc = vnt__crc32(d, 60);
+    crc_tab ct; /* built once per load (no mutable globals) */
+    crc_init(&ct);
+    uint32_t crc_h = rd32(d + 60), crc_hc = crc_run(&ct, d, 60);
     if (crc_h != crc_hc)
         return fail(msg, cap, "header CRC-32 found %08x, expected %08x", crc_hc, crc_h);
     uint32_t ver = rd32(d + 8);
@@ -161,7 +177,7 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
     size_t tend = (size_t)toff + (size_t)nsec * VNT__MODEL_ENTRY;
     if (tend > n)
         return fail(msg, cap, "section table ends at %zu, beyond the file size %zu", tend, n);
-    uint32_t crc_t = rd32(d + 32), crc_tc = vnt__crc32(d + toff, tend - toff);
+    uint32_t crc_t = rd32(d + 32), crc_tc = crc_run(&ct, d + toff, tend - toff);
     if (crc_t != crc_tc)
         return fail(msg, cap, "section table CRC-32 found %08x, expected %08x", crc_tc, crc_t);
 
@@ -186,7 +202,7 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
         if (off > n || size > n - off)
             return fail(msg, cap, "section %u (%s) spans %llu..%llu, beyond the file size %zu", i,
                         sec_name(id), (unsigned long long)off, (unsigned long long)(off + size), n);
-        uint32_t c = vnt__crc32(d + off, (size_t)size);
+        uint32_t c = crc_run(&ct, d + off, (size_t)size);
         if (c != crc)
             return fail(msg, cap, "section %u (%s) CRC-32 found %08x, expected %08x", i,
                         sec_name(id), c, crc);
@@ -288,26 +304,33 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
         m->n_tags = (int)nt;
     }
     if (sec[VNT__SEC_TAGGER]) {
-        /* header, u16 index[n_buckets] (bucket -> row), 64-byte pad, then
+        /* header, u32 index[n_buckets] (bucket -> row), 64-byte pad, then
          * int16 rows[n_rows][n_labels]: only the rows that are not zero */
         const unsigned char *p = sec[VNT__SEC_TAGGER];
         size_t sz = ssize[VNT__SEC_TAGGER];
         if (sz < 64) return fail(msg, cap, "tagger section is %zu bytes, expected at least 64", sz);
         uint32_t nb = rd32(p), nl = rd32(p + 4), nr = rd32(p + 12);
         if (!is_pow2(nb) || nb > (1u << 22))
-            return fail(msg, cap, "tagger bucket count found %u, expected a power of two <= 2^22", nb);
+            return fail(msg, cap, "tagger bucket count found %u, expected a power of two <= 2^22",
+                        nb);
         if (nl != (uint32_t)m->n_tags)
-            return fail(msg, cap, "tagger label count found %u, expected %d (the tag set)", nl, m->n_tags);
-        if (nr < 1 || nr > 65536) return fail(msg, cap, "tagger row count found %u, expected 1..65536", nr);
-        uint64_t rows_off = (64 + (uint64_t)nb * 2 + 63) / 64 * 64;
+            return fail(msg, cap, "tagger label count found %u, expected %d (the tag set)", nl,
+                        m->n_tags);
+        if (nr < 1 || nr > nb + 1)
+            return fail(msg, cap, "tagger row count found %u, expected 1..%u", nr, nb + 1);
+        uint64_t rows_off = (64 + (uint64_t)nb * 4 + 63) / 64 * 64;
         uint64_t want = rows_off + (uint64_t)nr * nl * 2;
-        if (want != sz) return fail(msg, cap, "tagger size found %zu, expected %llu", sz, (unsigned long long)want);
+        if (want != sz)
+            return fail(msg, cap, "tagger size found %zu, expected %llu", sz,
+                        (unsigned long long)want);
         m->tag.scale = rdf(p + 8);
-        if (!isfinite(m->tag.scale)) return fail(msg, cap, "tagger weight scale is not a finite number");
-        m->tag.index = (const uint16_t *)(p + 64);
+        if (!isfinite(m->tag.scale))
+            return fail(msg, cap, "tagger weight scale is not a finite number");
+        m->tag.index = (const uint32_t *)(p + 64);
         for (uint32_t i = 0; i < nb; i++)
             if (m->tag.index[i] >= nr)
-                return fail(msg, cap, "tagger bucket %u points to row %u, expected < %u", i, m->tag.index[i], nr);
+                return fail(msg, cap, "tagger bucket %u points to row %u, expected < %u", i,
+                            m->tag.index[i], nr);
         m->tag.w = (const int16_t *)(p + rows_off);
         m->tag.n_rows = nr;
         m->tag.mask = nb - 1;
@@ -466,7 +489,9 @@ vnt_status vnt_model_info(const vnt_model *m, vnt_text *out)
         size_t total = (size_t)m->tag.n_rows * m->tag.n_labels, nz = 0;
         for (size_t i = 0; i < total; i++)
             nz += m->tag.w[i] != 0;
-        snprintf(line, sizeof line, "tagger: %u hashed buckets, %u stored rows x %u tags (%zu non-zero)\n", m->tag.mask + 1, m->tag.n_rows, m->tag.n_labels, nz);
+        snprintf(line, sizeof line,
+                 "tagger: %u hashed buckets, %u stored rows x %u tags (%zu non-zero)\n",
+                 m->tag.mask + 1, m->tag.n_rows, m->tag.n_labels, nz);
         vnt__buf_put(&b, line, strlen(line), 0);
     }
     vnt__buf_put(&b, "metadata:\n", 10, 0);

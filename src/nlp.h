@@ -28,7 +28,7 @@ enum {
 #define VNT__LEXICON_VERSION 1u
 #define VNT__SEGMENT_VERSION 1u
 #define VNT__TAGSET_VERSION  1u
-#define VNT__TAGGER_VERSION  2u
+#define VNT__TAGGER_VERSION  3u
 
 #define VNT__MAX_TAGS 32
 #define VNT__TAG_NAME 16 /* bytes per tag name in the tag set section */
@@ -53,7 +53,7 @@ typedef struct vnt__lexicon {
 
 typedef struct vnt__weights {
     const int16_t *w; /* n_buckets * n_labels, or n_rows * n_labels with index */
-    const uint16_t *index; /* tagger: bucket -> row (row 0 is all zero) */
+    const uint32_t *index; /* tagger: bucket -> row (row 0 is all zero) */
     uint32_t n_rows;
     uint32_t mask;    /* n_buckets - 1 */
     uint32_t n_labels;

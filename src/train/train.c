@@ -557,24 +557,22 @@ typedef struct tagtrain {
     uint32_t nb;
     float *w, *acc;
     double c;
-    int16_t *q;     /* dense quantized average */
-    uint16_t *index; /* bucket -> stored row */
+    int16_t *q;      /* dense quantized average */
+    uint32_t *index; /* bucket -> stored row */
     int16_t *rows;   /* stored rows; row 0 is zero */
     uint32_t n_rows;
 } tagtrain;
 
-static const int16_t *qrow_(const int16_t *q, uint32_t b) { return q + (size_t)b * NT; }
+static const int16_t *qrow_(const int16_t *q, uint32_t b)
+{
+    return q + (size_t)b * NT;
+}
 static int16_t rowmax(const int16_t *r)
 {
     int m = 0;
     for (int t = 0; t < NT; t++)
         if (abs(r[t]) > m) m = abs(r[t]);
     return (int16_t)(m > 32767 ? 32767 : m);
-}
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
 }
 static void tag_words(const vnt__lexicon *lx, const tdata *d, size_t s, const uint8_t *sh_sent,
                       vnt__tag_word *tw)
@@ -608,27 +606,17 @@ static void tag_average(tagtrain *tt, vnt_model *fake, float *tmp)
     for (size_t i = 0; i < total; i++)
         tmp[i] = tt->w[i] - (float)(tt->acc[i] / tt->c);
     fake->tag.scale = quantize(tmp, total, tt->q);
-    /* keep only the rows that are not zero (at most 65535 of them, the
-     * strongest), behind a u16 bucket index: most buckets stay empty */
-    /* sort key: strongest first, then bucket order (deterministic) */
+    /* keep only the rows that are not zero, behind a bucket index: most
+     * buckets stay empty */
     uint64_t *nz = malloc((size_t)tt->nb * sizeof *nz);
     uint32_t n = 0;
-    for (uint32_t b = 0; nz && b < tt->nb; b++) {
-        int16_t mx = rowmax(qrow_(tt->q, b));
-        if (mx) nz[n++] = (uint64_t)(32767 - mx) << 32 | b;
-    }
-    if (n > 65535) {
-        qsort(nz, n, sizeof *nz, cmp_u64);
-        n = 65535;
-        /* back to bucket order so the rows are laid out as they are used */
-        for (uint32_t k = 0; k < n; k++) nz[k] &= 0xFFFFFFFFu;
-        qsort(nz, n, sizeof *nz, cmp_u64);
-    }
+    for (uint32_t b = 0; nz && b < tt->nb; b++)
+        if (rowmax(qrow_(tt->q, b))) nz[n++] = b;
     memset(tt->index, 0, (size_t)tt->nb * sizeof *tt->index);
     memset(tt->rows, 0, NT * sizeof *tt->rows);
     for (uint32_t k = 0; k < n; k++) {
         uint32_t b = (uint32_t)(nz[k] & 0xFFFFFFFFu);
-        tt->index[b] = (uint16_t)(k + 1);
+        tt->index[b] = k + 1;
         memcpy(tt->rows + (size_t)(k + 1) * NT, qrow_(tt->q, b), NT * sizeof *tt->rows);
     }
     tt->n_rows = n + 1;
@@ -653,7 +641,7 @@ static vnt_status train_tag(const vnt_train_opts *o, const vnt__lexicon *lx, con
     tt.acc = calloc(total, sizeof *tt.acc);
     tt.q = calloc(total, sizeof *tt.q);
     tt.index = calloc(tt.nb, sizeof *tt.index);
-    tt.rows = calloc((size_t)65536 * NT, sizeof *tt.rows);
+    tt.rows = calloc(((size_t)tt.nb + 1) * NT, sizeof *tt.rows);
     float *tmp = malloc(total * sizeof *tmp);
     size_t *order = malloc((d->n_sent + 1) * sizeof *order);
     size_t maxn = 1, maxd = 1;
@@ -666,7 +654,8 @@ static vnt_status train_tag(const vnt_train_opts *o, const vnt__lexicon *lx, con
     uint8_t *sh = malloc(maxn), *pred = malloc(maxn);
     vnt__tag_word *tw = malloc(maxn * sizeof *tw);
     vnt_status rc = VNT_OK;
-    if (!tt.w || !tt.acc || !tt.q || !tt.index || !tt.rows || !tmp || !order || !sh || !pred || !tw) {
+    if (!tt.w || !tt.acc || !tt.q || !tt.index || !tt.rows || !tmp || !order || !sh || !pred ||
+        !tw) {
         rc = VNT_ERR_NOMEM;
         goto out;
     }
@@ -721,7 +710,7 @@ static vnt_status train_tag(const vnt_train_opts *o, const vnt__lexicon *lx, con
     }
     memset(&fake, 0, sizeof fake);
     tag_average(&tt, &fake, tmp);
-    size_t rows_off = (64 + (size_t)tt.nb * 2 + 63) / 64 * 64;
+    size_t rows_off = (64 + (size_t)tt.nb * 4 + 63) / 64 * 64;
     *sec_size = rows_off + (size_t)tt.n_rows * NT * 2;
     *sec = calloc(1, *sec_size);
     if (!*sec) {
@@ -731,7 +720,7 @@ static vnt_status train_tag(const vnt_train_opts *o, const vnt__lexicon *lx, con
     uint32_t hdr[4] = {tt.nb, NT, 0, tt.n_rows};
     memcpy(hdr + 2, &fake.tag.scale, 4);
     memcpy(*sec, hdr, 16);
-    memcpy(*sec + 64, tt.index, (size_t)tt.nb * 2);
+    memcpy(*sec + 64, tt.index, (size_t)tt.nb * 4);
     memcpy(*sec + rows_off, tt.rows, (size_t)tt.n_rows * NT * 2);
 out:
     free(tt.w);
