@@ -28,6 +28,8 @@
 #define DET_MAX_INPUT  65536
 #define DET_REGION     4096
 #define DET_REGION_MAX 16384
+#define DET_PREFIX     128 /* bytes of the first stage */
+#define DET_PRUNE      64  /* bits behind the best after which a candidate is dropped */
 
 /* Candidates in order of preference on ties. */
 enum { K_UTF8, K_TCVN3, K_VNI, K_VISCII, K_CP1258, K_VPS, K_TCVN5712, K_VIQR, K_MOJIBAKE, K_COUNT };
@@ -259,6 +261,32 @@ static void score_decoded(vnt_charset cs, const char *s, size_t n, cand *c)
     vnt_text_free(&t);
 }
 
+/* Score the candidates in `want` on s[a..b) into c (UTF-8 and mojibake
+ * readings trimmed at cut characters). */
+static void score_span(const char *s, size_t a, size_t b, unsigned want, cand *c)
+{
+    memset(c, 0, K_COUNT * sizeof *c);
+    size_t ua = a, ub = b;
+    utf8_trim(s, &ua, &ub);
+    if (want & (1u << K_UTF8)) {
+        lm_init(&c[K_UTF8].m);
+        lm_text(&c[K_UTF8].m, s + ua, ub - ua);
+        c[K_UTF8].ok = 1;
+    }
+    for (int k = K_TCVN3; k <= K_VIQR; k++)
+        if (want & (1u << k)) score_decoded(cand_cs[k], s + a, b - a, &c[k]);
+    if (want & (1u << K_MOJIBAKE)) {
+        vnt_text t = {0};
+        size_t runs = 0;
+        if (vnt_repair_mojibake(s + ua, ub - ua, 0, &t, &runs) == VNT_OK && runs) {
+            lm_init(&c[K_MOJIBAKE].m);
+            lm_text(&c[K_MOJIBAKE].m, t.data, t.len);
+            c[K_MOJIBAKE].ok = 1;
+        }
+        vnt_text_free(&t);
+    }
+}
+
 /* Does cs write these bytes back the same after reading them? */
 static int round_trips(vnt_charset cs, const char *s, size_t n)
 {
@@ -295,31 +323,41 @@ vnt_status vnt_detect(const char *s, size_t n, vnt_detection *out)
     const char *r = s + a;
     size_t rn = b - a;
 
-    cand c[K_COUNT];
-    memset(c, 0, sizeof c);
-    /* UTF-8 reading (trimmed at the edges), also the plain ASCII reading */
+    /* UTF-8 structure over the whole region (edges trimmed) */
     size_t ua = a, ub = b;
     utf8_trim(s, &ua, &ub);
     ustat us;
     utf8_structure(s + ua, ub - ua, &us);
-    lm_init(&c[K_UTF8].m);
-    lm_text(&c[K_UTF8].m, s + ua, ub - ua);
-    c[K_UTF8].ok = 1;
-    if (high || ctrl) {
-        for (int k = K_TCVN3; k <= K_TCVN5712; k++)
-            score_decoded(cand_cs[k], r, rn, &c[k]);
-        if (us.latin1 && us.invalid == 0) {
-            vnt_text t = {0};
-            size_t runs = 0;
-            if (vnt_repair_mojibake(s + ua, ub - ua, 0, &t, &runs) == VNT_OK && runs) {
-                lm_init(&c[K_MOJIBAKE].m);
-                lm_text(&c[K_MOJIBAKE].m, t.data, t.len);
-                c[K_MOJIBAKE].ok = 1;
-            }
-            vnt_text_free(&t);
+    unsigned want = 1u << K_UTF8;
+    if (high || ctrl) want |= ((1u << (K_TCVN5712 + 1)) - 1) & ~1u;
+    if (us.latin1 && us.invalid == 0) want |= 1u << K_MOJIBAKE;
+    if (viqr_marks(r, rn)) want |= 1u << K_VIQR;
+
+    /* Two stages: every candidate on a prefix, then those within PRUNE bits
+     * of the best on the whole region; the others keep their prefix cost
+     * scaled to the region (they only feed the confidence). */
+    cand c[K_COUNT];
+    size_t pre = rn > 2 * DET_PREFIX ? DET_PREFIX : rn;
+    score_span(s, a, a + pre, want, c);
+    if (pre < rn) {
+        uint64_t lo = UINT64_MAX;
+        for (int k = 0; k < K_COUNT; k++)
+            if (c[k].ok && c[k].m.cost < lo) lo = c[k].m.cost;
+        unsigned again = 0;
+        for (int k = 0; k < K_COUNT; k++)
+            if (c[k].ok && c[k].m.cost <= lo + DET_PRUNE * 8) again |= 1u << k;
+        cand full[K_COUNT];
+        score_span(s, a, b, again, full);
+        for (int k = 0; k < K_COUNT; k++) {
+            if (again & (1u << k))
+                c[k] = full[k];
+            else if (c[k].ok)
+                c[k].m.cost = c[k].m.cost * (uint64_t)rn / pre;
+        }
+        if (!c[K_UTF8].ok) { /* always keep the UTF-8 reading defined */
+            c[K_UTF8].m.cost = UINT64_MAX / 4;
         }
     }
-    if (viqr_marks(r, rn)) score_decoded(VNT_CS_VIQR, r, rn, &c[K_VIQR]);
 
     /* best, then the best with a different decoding */
     int best = K_UTF8;
