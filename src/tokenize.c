@@ -171,90 +171,10 @@ static inline int is_alnum(unsigned c)
 
 /* ----------------------------------------------------------- syllables */
 
-/* Is this word a possible Vietnamese syllable? A self-contained check of the
- * syllable structure (onset, glide + nucleus, coda, tone), over letters
- * decoded from NFC or NFD; lookalikes must be folded by the caller.
- * [vowel codes: a ă â e ê i o ô ơ u ư y -> a A B e E i o O P u U y, đ -> D] */
-static const char vowel_code[VNT__V_COUNT] = {'a', 'A', 'B', 'e', 'E', 'i', 'o',
-                                              'O', 'P', 'u', 'U', 'y', 'D'};
-
-static int syl_letters(const unsigned char *s, size_t n, char *code, int *tone)
-{
-    int k = 0;
-    *tone = 0;
-    size_t i = 0;
-    while (i < n) {
-        uint32_t cp;
-        int len = vnt_utf8_decode((const char *)s + i, n - i, &cp);
-        if (len <= 0) return -1;
-        i += (size_t)len;
-        vnt__letter L;
-        int t, m;
-        if (vnt__letter_get(cp, &L)) {
-            if (k >= 8) return -1;
-            if (L.tone) {
-                if (*tone) return -1;
-                *tone = L.tone;
-            }
-            code[k++] = L.vowel != 0xFF ? vowel_code[L.vowel] : (char)L.base;
-        } else if ((t = vnt__combining_tone(cp)) != 0) {
-            if (*tone || k == 0) return -1;
-            *tone = t;
-        } else if ((m = vnt__combining_mod(cp)) != 0) {
-            if (k == 0) return -1;
-            const char *p = memchr(vowel_code, code[k - 1], VNT__V_COUNT);
-            if (!p) return -1;
-            int v = vnt__vowel_index(vnt__vowel_base((int)(p - vowel_code)), m);
-            if (v < 0 || vnt__vowel_mod((int)(p - vowel_code)) != VNT__MOD_NONE) return -1;
-            code[k - 1] = vowel_code[v];
-        } else if (cp >= 0x200B && cp <= 0x200D) {
-            continue; /* zero-width inside a word: ignored (normalize drops them) */
-        } else {
-            return -1;
-        }
-    }
-    return k;
-}
-
-static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",
-                                     "tr",  "b",  "c",  "d",  "D",  "g",  "h",  "k",  "l",  "m",
-                                     "n",   "p",  "r",  "s",  "t",  "v",  "x",  ""};
-static const char *const codas[] = {"ch", "ng", "nh", "c", "m", "n", "p",
-                                    "t",  "i",  "y",  "o", "u", ""};
-/* glide + nucleus (rhyme without coda): single vowels, diphthongs, glides */
-static const char *const middles[] = {"a",  "A",  "B",  "e",  "E",  "i",   "o",  "O",  "P",   "u",
-                                      "U",  "y",  "ia", "iE", "yE", "ua",  "uO", "Ua", "UP",  "oa",
-                                      "oA", "oe", "uE", "uy", "uB", "uP",  "oo", "OO", "uyE", "uya",
-                                      "uA", "ue", "ui", "ya", "ua", "uyu", "ue"};
-
 static int in_list(const char *const *list, size_t nl, const char *s, size_t n)
 {
     for (size_t i = 0; i < nl; i++)
         if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return 1;
-    return 0;
-}
-
-static int syllable_ok(const unsigned char *s, size_t n)
-{
-    char code[8];
-    int tone;
-    int k = syl_letters(s, n, code, &tone);
-    if (k <= 0) return 0;
-    for (size_t o = 0; o < sizeof onsets / sizeof onsets[0]; o++) {
-        size_t ol = strlen(onsets[o]);
-        if (ol > (size_t)k || memcmp(code, onsets[o], ol) != 0) continue;
-        for (size_t c = 0; c < sizeof codas / sizeof codas[0]; c++) {
-            size_t cl = strlen(codas[c]);
-            if (ol + cl >= (size_t)k || memcmp(code + k - cl, codas[c], cl) != 0) continue;
-            if (!in_list(middles, sizeof middles / sizeof middles[0], code + ol,
-                         (size_t)k - ol - cl))
-                continue;
-            /* a stop coda (c ch p t) takes only the sắc or nặng tone */
-            if (cl && strchr("cpt", codas[c][0]) && tone != VNT_TONE_ACUTE && tone != VNT_TONE_DOT)
-                continue;
-            return 1;
-        }
-    }
     return 0;
 }
 
@@ -297,10 +217,46 @@ static uint32_t lookalike(uint32_t cp)
     }
 }
 
-static int is_syllable_word(const unsigned char *s, size_t n, int unclean)
+/* Per-call memo of syllable checks: news repeats a few thousand syllables,
+ * so most words are a hash and a compare instead of a parse. Lives in the
+ * call (no global state). */
+#define MEMO_KEY 22
+typedef struct memo_entry {
+    uint8_t len; /* 0: empty */
+    uint8_t syl;
+    char key[MEMO_KEY];
+} memo_entry;
+
+typedef struct scan {
+    const unsigned char *s;
+    size_t n;
+    vnt_tokens *out;
+    int failed;
+    memo_entry *memo; /* NULL for small inputs */
+    size_t memo_mask;
+} scan_t;
+
+static int is_syllable_raw(const unsigned char *s, size_t n, int unclean);
+
+static int is_syllable_word(const scan_t *sc, const unsigned char *s, size_t n, int unclean)
+{
+    if (!sc->memo || n > MEMO_KEY) return is_syllable_raw(s, n, unclean);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    memo_entry *e = &sc->memo[h & sc->memo_mask];
+    if (e->len == n && memcmp(e->key, s, n) == 0) return e->syl;
+    int r = is_syllable_raw(s, n, unclean);
+    e->len = (uint8_t)n;
+    e->syl = (uint8_t)r;
+    memcpy(e->key, s, n);
+    return r;
+}
+
+static int is_syllable_raw(const unsigned char *s, size_t n, int unclean)
 {
     if (n > 40) return 0;
-    if (!unclean) return syllable_ok(s, n);
+    if (!unclean) return vnt_is_syllable((const char *)s, n);
     char buf[64];
     size_t k = 0, i = 0;
     while (i < n) {
@@ -314,7 +270,7 @@ static int is_syllable_word(const unsigned char *s, size_t n, int unclean)
         if (k + 4 > sizeof buf) return 0;
         k += vnt_utf8_encode(cp, buf + k);
     }
-    return syllable_ok((const unsigned char *)buf, k);
+    return vnt_is_syllable(buf, k);
 }
 
 /* ------------------------------------------------------------ word lists */
@@ -324,10 +280,12 @@ static int abbrev_find(const unsigned char *s, size_t n)
     size_t lo = 0, hi = VNT__N_ABBREV;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const char *e = vnt__abbrev[mid];
-        size_t el = strlen(e);
-        int c = memcmp(e, s, el < n ? el : n);
-        if (c == 0) c = (el > n) - (el < n);
+        const unsigned char *e = (const unsigned char *)vnt__abbrev[mid];
+        size_t k = 0;
+        while (k < n && e[k] && e[k] == s[k])
+            k++;
+        /* strcmp order: the entry ends first (shorter), or the bytes differ */
+        int c = k == n ? (e[k] != 0) : (e[k] == 0 ? -1 : (int)e[k] - (int)s[k]);
         if (c == 0) return 1;
         if (c < 0)
             lo = mid + 1;
@@ -384,13 +342,6 @@ static int is_tld(const unsigned char *s, size_t n)
 }
 
 /* --------------------------------------------------------------- scanner */
-
-typedef struct scan {
-    const unsigned char *s;
-    size_t n;
-    vnt_tokens *out;
-    int failed;
-} scan_t;
 
 /* What a run of letters holds. */
 typedef struct wstat {
@@ -939,7 +890,7 @@ static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
         *type = st.digits ? VNT_TOK_NUMBER : VNT_TOK_OTHER;
         return e;
     }
-    if (st.digits || (e + 1 < n && strchr("-/._", s[e]) && s[e])) {
+    if (st.digits || (e + 1 < n && (s[e] == '-' || s[e] == '/' || s[e] == '.' || s[e] == '_'))) {
         uint32_t cf;
         size_t ce = scan_code(sc, i, &cf);
         if (ce) { /* COVID-19, F-16, U23, H5N1 */
@@ -1014,9 +965,11 @@ static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
             return best;
         }
     }
-    int syl = !st.other_script || st.latin ? is_syllable_word(s + i, e - i, st.unclean) : 0;
+    int syl = !st.other_script || st.latin ? is_syllable_word(sc, s + i, e - i, st.unclean) : 0;
     int all_caps = st.upper == st.letters;
-    if (st.upper && abbrev_find(s + i, e - i) && !(st.letters == 1)) {
+    /* the list has capitals in every entry; one capital and a syllable
+       (Ban, Kinh) is a word, not worth a lookup */
+    if ((st.upper >= 2 || (st.upper == 1 && !syl)) && st.letters > 1 && abbrev_find(s + i, e - i)) {
         *type = VNT_TOK_ABBREV;
         if (syl && all_caps) *flags |= F_AMBIG;
         return e;
@@ -1176,7 +1129,14 @@ vnt_status vnt_tokenize(const char *str, size_t n, unsigned flags, vnt_tokens *o
     if (!out || (!str && n)) return VNT_ERR_ARG;
     out->n = 0;
     if (flags) return VNT_ERR_ARG;
-    scan_t sc = {(const unsigned char *)str, n, out, 0};
+    scan_t sc = {(const unsigned char *)str, n, out, 0, NULL, 0};
+    if (n >= 1024) { /* memo sized to the input: 256..8192 entries */
+        size_t m = 256;
+        while (m < 8192 && m * 16 < n)
+            m *= 2;
+        sc.memo = calloc(m, sizeof *sc.memo);
+        sc.memo_mask = m - 1;
+    }
     const unsigned char *s = sc.s;
     size_t i = 0, prev_end = 0;
     int nl = 0;      /* line breaks in the current gap */
@@ -1208,7 +1168,9 @@ vnt_status vnt_tokenize(const char *str, size_t n, unsigned flags, vnt_tokens *o
             size_t a = i;
             while (a < n && is_alnum(s[a]))
                 a++;
-            int maybe_url = a > i && a < n && strchr(".@:-_+%", s[a]) && s[a];
+            int maybe_url = a > i && a < n &&
+                            (s[a] == '.' || s[a] == '@' || s[a] == ':' || s[a] == '-' ||
+                             s[a] == '_' || s[a] == '+' || s[a] == '%');
             if (maybe_url && (e = scan_url(&sc, i)) != 0) {
                 type = VNT_TOK_URL;
                 f = 0;
@@ -1249,6 +1211,7 @@ vnt_status vnt_tokenize(const char *str, size_t n, unsigned flags, vnt_tokens *o
         prev_end = i = e;
         nl = 0;
     }
+    free(sc.memo);
     if (sc.failed) {
         out->n = 0;
         return VNT_ERR_NOMEM;

@@ -1,0 +1,104 @@
+/* Tokenizer and sentence splitter throughput on the news corpus
+ * (../shared/data/news, or $VNT_SHARED), beside a naive baseline in the same
+ * run: splitting on ASCII whitespace. Prints MB/s, tokens/s and peak RSS. */
+#define _POSIX_C_SOURCE 200809L
+#include "vntext.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static char *read_all(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc(len > 0 ? (size_t)len : 1);
+    *n = b ? fread(b, 1, (size_t)len, f) : 0;
+    fclose(f);
+    return b;
+}
+
+/* naive: count runs of non-whitespace bytes */
+static size_t naive_split(const char *s, size_t n, size_t *sink)
+{
+    size_t count = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int sp = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!sp && !in) {
+            count++;
+            *sink += i;
+        }
+        in = !sp;
+    }
+    return count;
+}
+
+int main(int argc, char **argv)
+{
+    const char *root = getenv("VNT_SHARED");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/data/news/unc_dantri_2020_2021.txt",
+             root && *root ? root : "../shared");
+    if (argc > 1) snprintf(path, sizeof path, "%s", argv[1]);
+    size_t n;
+    char *s = read_all(path, &n);
+    if (!s) {
+        printf("SKIP bench_tokenize: %s absent\n", path);
+        return 0;
+    }
+    int reps = 5;
+    double mb = (double)n / 1e6;
+    /* baseline */
+    size_t sink = 0, nn = 0;
+    double t0 = now();
+    for (int r = 0; r < reps; r++)
+        nn = naive_split(s, n, &sink);
+    double tn = (now() - t0) / reps;
+    /* tokenizer (warm: the token list keeps its memory between calls) */
+    vnt_tokens t = {0};
+    vnt_tokenize(s, n, 0, &t);
+    double best = 1e9;
+    for (int r = 0; r < reps; r++) {
+        t0 = now();
+        vnt_tokenize(s, n, 0, &t);
+        double d = now() - t0;
+        if (d < best) best = d;
+    }
+    vnt_sentences ss = {0};
+    double bs = 1e9;
+    for (int r = 0; r < reps; r++) {
+        t0 = now();
+        vnt_split_sentences(s, n, &t, &ss);
+        double d = now() - t0;
+        if (d < bs) bs = d;
+    }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("input: %s, %.1f MB\n", path, mb);
+    printf("naive whitespace split: %8.1f MB/s  %6.1f M tokens/s  (%zu tokens)\n", mb / tn,
+           (double)nn / tn / 1e6, nn);
+    printf("vnt_tokenize:           %8.1f MB/s  %6.1f M tokens/s  (%zu tokens)\n", mb / best,
+           (double)t.n / best / 1e6, t.n);
+    printf("vnt_split_sentences:    %8.1f MB/s  (%zu sentences, tokens given)\n", mb / bs, ss.n);
+    printf("tokenize / naive time ratio: %.1fx\n", best / tn);
+    printf("peak RSS: %.1f MB (input %.1f MB, tokens %.1f MB)\n", ru.ru_maxrss / 1024.0, mb,
+           t.cap * sizeof(vnt_token) / 1e6);
+    vnt_tokens_free(&t);
+    vnt_sentences_free(&ss);
+    free(s);
+    return (int)(sink & 0);
+}
