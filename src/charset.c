@@ -269,6 +269,14 @@ static vnt_status decode_table(vnt_charset cs, const char *s, size_t n, unsigned
     vnt__cs_sink_init(&k, n + n / 2, flags, VNT__FORM_NFC, vnt__cs_emit_utf8);
     for (size_t i = 0; i < n; i++) {
         unsigned c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) { /* printable ASCII is itself in every table */
+            size_t j = i + 1;
+            while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
+                j++;
+            vnt__cs_push_ascii(&k, s, i, j);
+            i = j - 1;
+            continue;
+        }
         uint32_t cp = dec[c];
         if (cs == VNT_CS_VNI && cp >= 0xFE00 && cp < 0xFF00) {
             const uint16_t *m = vnt__vni_marks[(cp & 0xFF) >> 1];
@@ -299,8 +307,16 @@ static vnt_status decode_utf8(const char *s, size_t n, unsigned flags, vnt_text 
     while (i < n) {
         unsigned c = (unsigned char)s[i];
         if (c < 0x80) {
-            vnt__cs_push(&k, c, i);
-            i++;
+            size_t j = i + 1;
+            while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
+                j++;
+            if (c >= 0x20 && c < 0x7F)
+                vnt__cs_push_ascii(&k, s, i, j);
+            else {
+                vnt__cs_push(&k, c, i);
+                j = i + 1;
+            }
+            i = j;
             continue;
         }
         uint32_t cp;
@@ -378,6 +394,15 @@ vnt_status vnt_encode(vnt_charset to, const char *s, size_t n, unsigned flags, v
     size_t i = 0;
     while (i < n) {
         unsigned c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F && to != VNT_CS_VIQR) {
+            size_t j = i + 1;
+            while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
+                j++;
+            vnt__cs_push_ascii(&k, s, i, j);
+            if (k.err) break;
+            i = j;
+            continue;
+        }
         uint32_t cp = c;
         int len = 1;
         if (c >= 0x80) {

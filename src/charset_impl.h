@@ -58,6 +58,9 @@ VNT__HIDDEN void vnt__cs_sink_init(vnt__cs_sink *k, size_t hint, unsigned flags,
                                    vnt__cs_emit_fn emit);
 VNT__HIDDEN int vnt__cs_push(vnt__cs_sink *k, uint32_t cp, size_t off);
 VNT__HIDDEN int vnt__cs_flush(vnt__cs_sink *k);
+/* Push s[i..j), all printable ASCII (0x20-0x7E), for an emit function that
+ * writes such bytes unchanged (never the VIQR writer). */
+VNT__HIDDEN void vnt__cs_push_ascii(vnt__cs_sink *k, const char *s, size_t i, size_t j);
 /* Finish: flush, then move the output into out or report k->err. */
 VNT__HIDDEN vnt_status vnt__cs_finish(vnt__cs_sink *k, size_t in_len, vnt_text *out);
 /* Emit functions writing UTF-8 (NFC/NFD as normalized; base + tone). */

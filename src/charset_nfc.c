@@ -25,7 +25,8 @@ int vnt__cs_ccc(uint32_t cp)
 
 int vnt__cs_joins(uint32_t cp)
 {
-    if (cp < 0x300) return 0;
+    /* fast answers for Latin, Vietnamese letters and general punctuation */
+    if (cp < 0x300 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2000 && cp < 0x20D0)) return 0;
     if (vnt__cs_ccc(cp)) return 1;
     size_t lo = 0, hi = N_OF(vnt__comp_second);
     while (lo < hi) {
@@ -180,6 +181,27 @@ int vnt__cs_push(vnt__cs_sink *k, uint32_t cp, size_t off)
     k->n = 1;
     k->off = off;
     return 0;
+}
+
+void vnt__cs_push_ascii(vnt__cs_sink *k, const char *s, size_t i, size_t j)
+{
+    if (j - i < 2) {
+        if (j > i) vnt__cs_push(k, (unsigned char)s[i], i);
+        return;
+    }
+    if (k->n > 0) vnt__cs_flush(k);
+    /* all but the last byte go straight out: they cannot combine with what
+       follows; the last one may still take a combining mark */
+    size_t m = j - 1 - i;
+    vnt__buf *b = &k->b;
+    if (vnt__buf_reserve(b, m)) {
+        memcpy(b->data + b->len, s + i, m);
+        if (b->mapping)
+            for (size_t t = 0; t < m; t++)
+                b->map[b->len + t] = i + t;
+        b->len += m;
+    }
+    vnt__cs_push(k, (unsigned char)s[j - 1], j - 1);
 }
 
 vnt_status vnt__cs_finish(vnt__cs_sink *k, size_t in_len, vnt_text *out)
