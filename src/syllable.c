@@ -277,6 +277,9 @@ static int syl_valid(int onset, int glide, int nuc, int coda, int tone)
     if (nuc == N_IE && (onset == O_NONE || onset == O_QU)) return 0;
     if (nuc == N_YE && !glide && onset != O_NONE && onset != O_QU) return 0;
     if (nuc == N_IA && glide) return 0;
+    /* qu + ô only in quốc; gi takes no glide u (gioăng has o) */
+    if (onset == O_QU && nuc == VNT__V_OO && coda != K_C) return 0;
+    if (onset == O_GI && glide == 'u') return 0;
     /* gi absorbs a following i (gì, giếng); gi + y/ia/ya/yê is not written */
     if (onset == O_GI && (nuc == VNT__V_Y || nuc == N_IA || nuc == N_YA || nuc == N_YE)) return 0;
     /* spelling of /k/, /ɣ/, /ŋ/ before front vowels */
