@@ -136,3 +136,51 @@ clean:
 	rm -rf build
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------------------
+# Search extensions (issue 5, docs/search.md): SQLite FTS5 tokenizer and
+# PostgreSQL text search. Built when their headers are installed
+# (tools/install-deps.sh); otherwise tests/cli/test_sqlite.sh and
+# test_postgres.sh SKIP with the reason. Nothing above depends on this block
+# except `test`, which builds `ext` first.
+HAVE_SQLITE := $(shell printf '\043include <sqlite3ext.h>\n' | $(CC) -E - >/dev/null 2>&1 && echo 1)
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+HAVE_PGXS := $(shell d=$$($(PG_CONFIG) --includedir-server 2>/dev/null) && test -f "$$d/postgres.h" && echo 1)
+EXT_BIN :=
+ifeq ($(HAVE_SQLITE),1)
+  EXT_BIN += $(BUILD)/ext/test_fts5
+  ifneq ($(SAN),1)
+    EXT_BIN += $(BUILD)/vntext_sqlite.so
+  endif
+endif
+# The server cannot load sanitizer-built code: PostgreSQL only in plain builds.
+ifeq ($(HAVE_PGXS)$(SAN),1)
+  EXT_BIN +=
+endif
+.PHONY: ext ext-postgres
+ext: $(EXT_BIN)
+test: ext
+
+$(BUILD)/vntext_sqlite.so: $(BUILD)/obj/ext/sqlite/vntext_fts5.o $(BUILD)/libvntext.a
+	$(CC) -shared $(LDFLAGS) $^ -Wl,--exclude-libs,ALL -o $@ $(LDLIBS)
+
+# the same tokenizer compiled for static registration (SQLITE_CORE)
+$(BUILD)/obj/ext/sqlite/vntext_fts5_static.o: ext/sqlite/vntext_fts5.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -DSQLITE_CORE $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/tests/search/%.o $(BUILD)/obj/bench/search_sqlite.o: CPPFLAGS += -Iext/sqlite
+$(BUILD)/ext/%: $(BUILD)/obj/tests/search/%.o $(BUILD)/obj/ext/sqlite/vntext_fts5_static.o $(BUILD)/libvntext.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS) -lsqlite3 -ldl
+
+$(BUILD)/bench/search_sqlite: $(BUILD)/obj/bench/search_sqlite.o $(BUILD)/obj/ext/sqlite/vntext_fts5_static.o $(BUILD)/libvntext.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS) -lsqlite3 -ldl
+
+# PGXS out of tree: objects in $(BUILD)/pg, the library linked statically.
+ext-postgres: $(BUILD)/libvntext.a
+	@mkdir -p $(BUILD)/pg
+	@$(MAKE) -s --no-print-directory -C $(BUILD)/pg -f $(CURDIR)/ext/postgres/Makefile \
+	  VPATH=$(CURDIR)/ext/postgres PG_CONFIG=$(PG_CONFIG) VNTEXT_ROOT=$(CURDIR) \
+	  VNTEXT_LIB=$(CURDIR)/$(BUILD)/libvntext.a

@@ -460,6 +460,97 @@ vnt_status vnt_eval(const vnt_model *m, const char *conllu, size_t n, vnt_eval_r
 
 /* ------------------------- end model, segmentation, tagging, documents */
 
+/* ---------------------------------------------------- search terms (issue 5)
+ * search.c: what a full-text index stores for a text and what a query looks
+ * up (docs/search.md). Shared by the SQLite and PostgreSQL extensions so both
+ * engines agree term for term. */
+
+/* Which forms of a syllable are terms. Tone style and case never matter:
+ * hòa, hoà and HOÀ give one term. */
+typedef enum vnt_accents {
+    VNT_ACCENTS_BOTH = 0, /* index: the accented form and, at the same position, the
+                             accent-free one (đ -> d); query: each syllable as typed,
+                             so "hoa" matches hòa/hóa/hoa and "hòa" only hòa */
+    VNT_ACCENTS_FOLD = 1, /* accent-free terms only: every query is accent-insensitive */
+    VNT_ACCENTS_KEEP = 2  /* accented terms only: "hoa" matches only hoa */
+} vnt_accents;
+
+enum {
+    /* vnt_search_opts.flags */
+    VNT_SEARCH_QUERY = 1u << 0,  /* query mode: no accent-free alternatives under
+                                    VNT_ACCENTS_BOTH, no compounds */
+    VNT_SEARCH_PREFIX = 1u << 1, /* query mode, the text is a prefix ("Lai Ch" of
+                                    "Lai Ch*"): the last term is VNT_TERM_PREFIX and
+                                    keeps its tone mark where it was typed */
+    VNT_SEARCH_WORD = 1u << 2    /* treat the whole text as one word: with compounds
+                                    on, also index it as a compound (no segmenter run) */
+};
+
+enum {
+    /* vnt_term.flags */
+    VNT_TERM_ALT = 1u << 0,      /* same position as the term before it (colocated) */
+    VNT_TERM_FOLDED = 1u << 1,   /* the accent-free form (only when it differs) */
+    VNT_TERM_COMPOUND = 1u << 2, /* a multi-syllable word, syllable keys joined by '_'
+                                    ("kinh_tế"), at its first syllable's position */
+    VNT_TERM_PART = 1u << 3,     /* a letter or digit run inside a code/number/date
+                                    term ("covid" of "covid-19"), same position */
+    VNT_TERM_PREFIX = 1u << 4    /* query: match terms starting with this text */
+};
+
+/* Terms longer than this many bytes are dropped (a URL or a run of letters
+ * that long is no useful search term; PostgreSQL refuses lexemes > 2047). */
+#define VNT_TERM_MAX 256
+
+typedef struct vnt_term {
+    size_t start, end;   /* bytes [start, end) of the ORIGINAL text (a compound: its
+                            first syllable's start to its last syllable's end) */
+    uint32_t off, len;   /* the term: vnt_terms.text + off, len bytes, NUL after */
+    uint32_t pos;        /* position from 0; an alternative has its primary's */
+    uint16_t npos;       /* positions covered: 1, or the syllables of a compound */
+    uint16_t flags;      /* VNT_TERM_* */
+    vnt_token_type type; /* token type of the (first) token */
+} vnt_term;
+
+/* A growable term list. Zero-initialise before the first use; a call
+ * overwrites it (keeping its memory); vnt_terms_free() releases it. Terms are
+ * in position order; at each position the primary term comes first, then its
+ * alternatives (VNT_TERM_ALT). n_pos is the number of positions. */
+typedef struct vnt_terms {
+    vnt_term *term;
+    size_t n, cap;
+    char *text;
+    size_t text_len, text_cap;
+    uint32_t n_pos;
+    void *scratch; /* internal, reused between calls */
+} vnt_terms;
+
+#define VNT_SEARCH_OPTS_VERSION 1
+
+typedef struct vnt_search_opts {
+    unsigned version;       /* VNT_SEARCH_OPTS_VERSION; the struct only grows at the end */
+    vnt_accents accents;    /* default VNT_ACCENTS_BOTH */
+    int compounds;          /* 1: index multi-syllable words too (needs model) */
+    const vnt_model *model; /* segmenter for compounds; NULL: no compounds */
+    unsigned flags;         /* VNT_SEARCH_* */
+} vnt_search_opts;
+
+/* Set one option by name, as the extensions take them: "accents" = fold |
+ * keep | both, "compounds" = 1 | 0 (also on/off, true/false). VNT_ERR_ARG for
+ * an unknown name or value. */
+vnt_status vnt_search_option(vnt_search_opts *opts, const char *name, const char *value);
+
+/* The terms of s[0..n) (any bytes: invalid UTF-8 is read as U+FFFD and never
+ * becomes part of a term). Each indexable token (syllable, foreign word,
+ * number, date, time, percent, URL, e-mail, hashtag, mention, phone, code,
+ * abbreviation) is one position; punctuation and symbols are not terms.
+ * Numbers, dates and codes are single terms ("49x-6666", "26/1/2022") with
+ * their letter/digit runs as VNT_TERM_PART alternatives. opts NULL: both
+ * accents, no compounds, index mode. Errors: VNT_ERR_ARG, VNT_ERR_NOMEM. */
+vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts, vnt_terms *out);
+void vnt_terms_free(vnt_terms *t);
+
+/* ---------------------------------------------------- end search terms */
+
 #ifdef __cplusplus
 }
 #endif

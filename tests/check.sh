@@ -9,6 +9,8 @@ rc=0
 if [ ! -d ../shared ] && [ -z "${VNT_SHARED:-}" ]; then
   echo "note: ../shared is absent; tests that need it will SKIP"
 fi
+# system packages the search-extension tests need (root on Debian; else they SKIP)
+sh tools/install-deps.sh || true
 echo "== build and test (release)"
 make -s -j"$jobs" all >/dev/null && make -s -j"$jobs" test || rc=1
 echo "== generated tables"

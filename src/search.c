@@ -1,0 +1,370 @@
+/* Search terms: what a full-text index stores for a text and what a query
+ * looks up. One implementation for the SQLite and PostgreSQL extensions, so
+ * the two engines agree term for term (docs/search.md).
+ *
+ * Key of a token: NFC, lookalikes folded (vnt_normalize, only when the
+ * tokenizer says the slice is not clean), a syllable respelled with the tone
+ * on its traditional letter (hoà -> hòa) in lower case, anything else lower-
+ * cased letter by letter. The accent-free alternative strips every
+ * diacritic, đ -> d. */
+#include "internal.h"
+
+#include <string.h>
+
+typedef struct search_scratch {
+    vnt_tokens toks;
+    vnt_doc doc;
+    vnt_text norm;
+    char *key;
+    size_t key_cap;
+} search_scratch;
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return 1;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2 / elem) return 0;
+        nc *= 2;
+    }
+    void *q = realloc(*p, nc * elem);
+    if (!q) return 0;
+    *p = q;
+    *cap = nc;
+    return 1;
+}
+
+vnt_status vnt_search_option(vnt_search_opts *o, const char *name, const char *value)
+{
+    if (!o || !name || !value) return VNT_ERR_ARG;
+    if (!strcmp(name, "accents")) {
+        if (!strcmp(value, "both"))
+            o->accents = VNT_ACCENTS_BOTH;
+        else if (!strcmp(value, "fold"))
+            o->accents = VNT_ACCENTS_FOLD;
+        else if (!strcmp(value, "keep"))
+            o->accents = VNT_ACCENTS_KEEP;
+        else
+            return VNT_ERR_ARG;
+        return VNT_OK;
+    }
+    if (!strcmp(name, "compounds")) {
+        if (!strcmp(value, "1") || !strcmp(value, "on") || !strcmp(value, "true"))
+            o->compounds = 1;
+        else if (!strcmp(value, "0") || !strcmp(value, "off") || !strcmp(value, "false"))
+            o->compounds = 0;
+        else
+            return VNT_ERR_ARG;
+        return VNT_OK;
+    }
+    return VNT_ERR_ARG;
+}
+
+void vnt_terms_free(vnt_terms *t)
+{
+    if (!t) return;
+    free(t->term);
+    free(t->text);
+    search_scratch *sc = t->scratch;
+    if (sc) {
+        vnt_tokens_free(&sc->toks);
+        vnt_doc_free(&sc->doc);
+        vnt_text_free(&sc->norm);
+        free(sc->key);
+        free(sc);
+    }
+    memset(t, 0, sizeof *t);
+}
+
+static int indexable(vnt_token_type ty)
+{
+    return ty != VNT_TOK_PUNCT && ty != VNT_TOK_SYMBOL && ty != VNT_TOK_OTHER &&
+           ty < VNT_TOK_TYPE_COUNT;
+}
+
+/* Terms whose parts are worth finding on their own: "covid" in "covid-19". */
+static int has_parts(vnt_token_type ty)
+{
+    return ty == VNT_TOK_CODE || ty == VNT_TOK_DATE || ty == VNT_TOK_TIME || ty == VNT_TOK_ABBREV ||
+           ty == VNT_TOK_PHONE || ty == VNT_TOK_HASHTAG || ty == VNT_TOK_MENTION;
+}
+
+/* Simple case folding beyond the Vietnamese letters: Latin-1, Latin
+ * Extended-A, Greek and Cyrillic cover what appears in Vietnamese text. */
+static uint32_t lower_cp(uint32_t cp)
+{
+    vnt__letter L;
+    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp | 0x20 : cp;
+    if (vnt__letter_get(cp, &L)) {
+        if (!L.upper) return cp;
+        L.upper = 0;
+        uint32_t lc = vnt__letter_to_cp(&L);
+        return lc ? lc : cp;
+    }
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 0x20;
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x138 && cp != 0x149) {
+        /* pairs upper/lower; the 0x139..0x148 and 0x179..0x17E runs are offset by one */
+        if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+            return (cp & 1) ? cp + 1 : cp;
+        return (cp & 1) ? cp : cp + 1;
+    }
+    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+    return cp;
+}
+
+/* Append the lower-cased bytes of p[0..n) to the key buffer. Invalid UTF-8
+ * was replaced by vnt_normalize for unclean tokens; for safety a stray
+ * invalid byte is dropped here. */
+static int put_lower(search_scratch *sc, size_t *len, const char *p, size_t n)
+{
+    if (!grow((void **)&sc->key, &sc->key_cap, *len + n * 2 + 8, 1)) return 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)p[i];
+        if (c < 0x80) {
+            sc->key[(*len)++] = (char)((c >= 'A' && c <= 'Z') ? c | 0x20 : c);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = vnt_utf8_decode(p + i, n - i, &cp);
+        if (k <= 0) {
+            i += (size_t)(k < 0 ? -k : 1);
+            continue;
+        }
+        *len += vnt_utf8_encode(lower_cp(cp), sc->key + *len);
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+/* The key of token slice s[0..n) into sc->key; returns its length, or
+ * (size_t)-1 on allocation failure. */
+static size_t token_key(search_scratch *sc, const char *s, size_t n, const vnt_token *t,
+                        int as_prefix)
+{
+    const char *p = s;
+    size_t pn = n;
+    if (t->flags & (VNT_TOKF_UNCLEAN | VNT_TOKF_INVALID)) {
+        vnt_norm_opts no = {VNT_NORM_OPTS_VERSION, VNT_TONES_KEEP, VNT_LOSSY};
+        vnt_status st = vnt_normalize(s, n, &no, &sc->norm);
+        if (st == VNT_ERR_NOMEM) return (size_t)-1;
+        if (st == VNT_OK) {
+            p = sc->norm.data;
+            pn = sc->norm.len;
+        }
+    }
+    size_t len = 0;
+    if (t->type == VNT_TOK_SYLLABLE && !as_prefix) {
+        vnt_syllable syl;
+        if (vnt_syllable_parse(p, pn, &syl) == VNT_OK) {
+            syl.letter_case = VNT_CASE_LOWER;
+            char buf[64];
+            size_t k = vnt_syllable_write(&syl, VNT_TONES_TRADITIONAL, buf, sizeof buf);
+            if (k > 0 && k < sizeof buf) {
+                if (!grow((void **)&sc->key, &sc->key_cap, k + 1, 1)) return (size_t)-1;
+                memcpy(sc->key, buf, k);
+                return k;
+            }
+        }
+    }
+    if (!put_lower(sc, &len, p, pn)) return (size_t)-1;
+    return len;
+}
+
+static vnt_term *add_term(vnt_terms *out, const char *txt, size_t len, const vnt_token *t,
+                          uint32_t pos, unsigned flags)
+{
+    if (!grow((void **)&out->term, &out->cap, out->n + 1, sizeof *out->term) ||
+        !grow((void **)&out->text, &out->text_cap, out->text_len + len + 1, 1))
+        return NULL;
+    vnt_term *tm = &out->term[out->n++];
+    tm->start = t->start;
+    tm->end = t->end;
+    tm->off = (uint32_t)out->text_len;
+    tm->len = (uint32_t)len;
+    tm->pos = pos;
+    tm->npos = 1;
+    tm->flags = (uint16_t)flags;
+    tm->type = t->type;
+    memcpy(out->text + out->text_len, txt, len);
+    out->text_len += len;
+    out->text[out->text_len++] = 0;
+    return tm;
+}
+
+/* Was this exact text already given at this position (since index `from`)? */
+static int seen(const vnt_terms *out, size_t from, const char *txt, size_t len)
+{
+    for (size_t i = from; i < out->n; i++)
+        if (out->term[i].len == len && !memcmp(out->text + out->term[i].off, txt, len)) return 1;
+    return 0;
+}
+
+/* Primary + accent-free alternative of one key. `alt` says whether the
+ * first term is itself an alternative (compounds). Returns 0 on NOMEM. */
+static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, const vnt_token *t,
+                     uint32_t pos, unsigned flags, vnt_accents acc, int query)
+{
+    char fold[VNT_TERM_MAX + 8];
+    size_t flen = 0;
+    if (acc != VNT_ACCENTS_KEEP) {
+        flen = vnt_strip_diacritics(key, klen, fold, sizeof fold);
+        if (flen >= sizeof fold) return 1; /* cannot happen for klen <= VNT_TERM_MAX */
+    }
+    if (acc == VNT_ACCENTS_FOLD) {
+        if (seen(out, from, fold, flen)) return 1;
+        if (out->n > from) flags |= VNT_TERM_ALT;
+        return add_term(out, fold, flen, t, pos, flags | VNT_TERM_FOLDED) != NULL;
+    }
+    if (!seen(out, from, key, klen)) {
+        unsigned f = flags | (out->n > from ? VNT_TERM_ALT : 0);
+        if (!add_term(out, key, klen, t, pos, f)) return 0;
+    }
+    if (acc == VNT_ACCENTS_BOTH && !query && (flen != klen || memcmp(fold, key, klen)) &&
+        !seen(out, from, fold, flen))
+        return add_term(out, fold, flen, t, pos, flags | VNT_TERM_ALT | VNT_TERM_FOLDED) != NULL;
+    return 1;
+}
+
+/* Letter/digit runs of a code key ("covid-19" -> covid, 19) as alternatives. */
+static int add_parts(vnt_terms *out, size_t from, const char *key, size_t klen, const vnt_token *t,
+                     uint32_t pos, vnt_accents acc, int query)
+{
+    size_t i = 0, nparts = 0, b[16][2];
+    while (i < klen && nparts < 16) {
+        while (i < klen && ((unsigned char)key[i] < 0x80 && !((key[i] >= 'a' && key[i] <= 'z') ||
+                                                              (key[i] >= '0' && key[i] <= '9'))))
+            i++;
+        size_t j = i;
+        while (j < klen && ((unsigned char)key[j] >= 0x80 || (key[j] >= 'a' && key[j] <= 'z') ||
+                            (key[j] >= '0' && key[j] <= '9')))
+            j++;
+        if (j > i) {
+            b[nparts][0] = i;
+            b[nparts][1] = j;
+            nparts++;
+        }
+        i = j;
+    }
+    if (nparts < 2) return 1; /* one run: the term itself */
+    for (size_t k = 0; k < nparts; k++)
+        if (!add_forms(out, from, key + b[k][0], b[k][1] - b[k][0], t, pos, VNT_TERM_PART, acc,
+                       query))
+            return 0;
+    return 1;
+}
+
+vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts, vnt_terms *out)
+{
+    if (!out || (!s && n)) return VNT_ERR_ARG;
+    vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_BOTH, 0, NULL, 0};
+    if (opts) {
+        if (opts->version < 1) return VNT_ERR_ARG;
+        o = *opts;
+    }
+    if ((unsigned)o.accents > VNT_ACCENTS_KEEP) return VNT_ERR_ARG;
+    if (!s) s = "";
+    out->n = 0;
+    out->text_len = 0;
+    out->n_pos = 0;
+    if (!out->scratch && !(out->scratch = calloc(1, sizeof(search_scratch)))) return VNT_ERR_NOMEM;
+    search_scratch *sc = out->scratch;
+    const int query = (o.flags & VNT_SEARCH_QUERY) != 0;
+    const int prefix = query && (o.flags & VNT_SEARCH_PREFIX);
+    const int word_mode = (o.flags & VNT_SEARCH_WORD) != 0;
+    const int compounds = o.compounds && !query && (o.model || word_mode);
+
+    /* tokens, and with compounds the words over them */
+    const vnt_tokens *toks;
+    const vnt_word *words = NULL;
+    size_t n_words = 0;
+    vnt_status st;
+    if (compounds && o.model && !word_mode) {
+        st = vnt_analyze(o.model, s, n, VNT_ANALYZE_NO_TAG, &sc->doc);
+        if (st != VNT_OK) return st;
+        toks = &sc->doc.tokens;
+        words = sc->doc.words;
+        n_words = sc->doc.n_words;
+    } else {
+        st = vnt_tokenize(s, n, 0, &sc->toks);
+        if (st != VNT_OK) return st;
+        toks = &sc->toks;
+    }
+
+    /* last indexable token (for the prefix flag) */
+    size_t last = (size_t)-1;
+    for (size_t i = 0; i < toks->n; i++)
+        if (indexable(toks->tok[i].type)) last = i;
+
+    uint32_t pos = 0;
+    size_t wi = 0;
+    for (size_t i = 0; i < toks->n; i++) {
+        const vnt_token *t = &toks->tok[i];
+        if (!indexable(t->type)) continue;
+        const int pfx = prefix && i == last;
+        size_t klen = token_key(sc, s + t->start, t->end - t->start, t, pfx);
+        if (klen == (size_t)-1) return VNT_ERR_NOMEM;
+        if (klen == 0 || klen > VNT_TERM_MAX) continue;
+        size_t from = out->n;
+        unsigned fl = pfx ? VNT_TERM_PREFIX : 0;
+        /* a prefix keeps the tone where it was typed, so it is matched as is */
+        if (!add_forms(out, from, sc->key, klen, t, pos, fl, o.accents, query))
+            return VNT_ERR_NOMEM;
+        if (has_parts(t->type) && !pfx) {
+            if (!add_parts(out, from, sc->key, klen, t, pos, o.accents, query))
+                return VNT_ERR_NOMEM;
+        }
+
+        /* a compound starting here: the word containing token i */
+        if (compounds) {
+            size_t wb = 0, we = 0;
+            if (word_mode) {
+                if (i != 0 || toks->n < 2) goto next;
+                wb = 0;
+                we = toks->n;
+            } else {
+                while (wi < n_words && words[wi].tok_end <= i)
+                    wi++;
+                if (wi >= n_words || words[wi].tok_begin != i) goto next;
+                wb = words[wi].tok_begin;
+                we = words[wi].tok_end;
+            }
+            if (we - wb < 2 || we - wb > 8) goto next;
+            /* syllables only: "Covid-19 vaccine" is not a compound term */
+            char buf[VNT_TERM_MAX + 1];
+            size_t bl = 0;
+            int ok = 1;
+            for (size_t k = wb; k < we && ok; k++) {
+                const vnt_token *u = &toks->tok[k];
+                if (u->type != VNT_TOK_SYLLABLE) {
+                    ok = 0;
+                    break;
+                }
+                size_t ul = token_key(sc, s + u->start, u->end - u->start, u, 0);
+                if (ul == (size_t)-1) return VNT_ERR_NOMEM;
+                if (ul == 0 || bl + ul + 1 > VNT_TERM_MAX)
+                    ok = 0;
+                else {
+                    if (bl) buf[bl++] = '_';
+                    memcpy(buf + bl, sc->key, ul);
+                    bl += ul;
+                }
+            }
+            if (ok) {
+                size_t before = out->n;
+                if (!add_forms(out, from, buf, bl, t, pos, VNT_TERM_COMPOUND, o.accents, 0))
+                    return VNT_ERR_NOMEM;
+                for (size_t k = before; k < out->n; k++) {
+                    out->term[k].end = toks->tok[we - 1].end;
+                    out->term[k].npos = (uint16_t)(we - wb);
+                }
+            }
+        }
+    next:
+        if (out->n > from) pos++;
+    }
+    out->n_pos = pos;
+    return VNT_OK;
+}

@@ -1,0 +1,192 @@
+/* Search terms (issue 5): keys, accent-free alternatives, positions,
+ * compounds, numbers/codes, query and prefix modes, offsets, odd input. */
+#include "test.h"
+#include "vntext.h"
+
+#include <stdint.h>
+
+/* "term@pos" for every term, space separated; alternatives marked '+'. */
+static char dump_buf[4096];
+static const char *dump(const char *s, unsigned flags, vnt_accents acc, const vnt_model *m)
+{
+    vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, acc, m != NULL, m, flags};
+    vnt_terms t = {0};
+    dump_buf[0] = 0;
+    if (vnt_search_terms(s, strlen(s), &o, &t) != VNT_OK) {
+        vnt_terms_free(&t);
+        return "(error)";
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < t.n && len + 300 < sizeof dump_buf; i++) {
+        const vnt_term *x = &t.term[i];
+        len += (size_t)snprintf(dump_buf + len, sizeof dump_buf - len, "%s%s%s@%u%s", i ? " " : "",
+                                (x->flags & VNT_TERM_ALT) ? "+" : "", t.text + x->off, x->pos,
+                                (x->flags & VNT_TERM_PREFIX) ? "*" : "");
+    }
+    vnt_terms_free(&t);
+    return dump_buf;
+}
+
+#define EXPECT(got, want) CHECK_STR(got, strlen(got), want)
+
+static void test_accents_both(void)
+{
+    EXPECT(dump("Hoà bình", 0, VNT_ACCENTS_BOTH, NULL), "hòa@0 +hoa@0 bình@1 +binh@1");
+    EXPECT(dump("HÒA BÌNH", 0, VNT_ACCENTS_BOTH, NULL), "hòa@0 +hoa@0 bình@1 +binh@1");
+    EXPECT(dump("Đường", 0, VNT_ACCENTS_BOTH, NULL), "đường@0 +duong@0");
+    EXPECT(dump("thể thế the", 0, VNT_ACCENTS_BOTH, NULL), "thể@0 +the@0 thế@1 +the@1 the@2");
+    /* NFD, lookalike Ð (U+00D0) */
+    EXPECT(dump("Vie\xcc\x82\xcc\xa3t \xc3\x90\xc6\xb0\xe1\xbb\x9dng", 0, VNT_ACCENTS_BOTH, NULL),
+           "việt@0 +viet@0 đường@1 +duong@1");
+}
+
+static void test_accents_fold_keep(void)
+{
+    EXPECT(dump("Hoà bình", 0, VNT_ACCENTS_FOLD, NULL), "hoa@0 binh@1");
+    EXPECT(dump("Hoà bình", 0, VNT_ACCENTS_KEEP, NULL), "hòa@0 bình@1");
+    EXPECT(dump("Hoà bình", VNT_SEARCH_QUERY, VNT_ACCENTS_FOLD, NULL), "hoa@0 binh@1");
+}
+
+static void test_query_mode(void)
+{
+    EXPECT(dump("Hoà binh", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "hòa@0 binh@1");
+    EXPECT(dump("Lai Châ", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL),
+           "lai@0 châ@1*");
+    EXPECT(dump("  ", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "");
+}
+
+static void test_numbers_codes(void)
+{
+    EXPECT(dump("ngày 26/1/2022", 0, VNT_ACCENTS_BOTH, NULL),
+           "ngày@0 +ngay@0 26/1/2022@1 +26@1 +1@1 +2022@1");
+    EXPECT(dump("xe 49X-6666", 0, VNT_ACCENTS_BOTH, NULL), "xe@0 49x-6666@1 +49x@1 +6666@1");
+    EXPECT(dump("1.000.000 đồng", 0, VNT_ACCENTS_BOTH, NULL), "1.000.000@0 đồng@1 +dong@1");
+    EXPECT(dump("Covid-19.", 0, VNT_ACCENTS_BOTH, NULL), "covid-19@0 +covid@0 +19@0");
+}
+
+static const char *model_path(void)
+{
+    const char *env = getenv("VNTEXT_MODEL");
+    if (env && *env) return env;
+    struct stat st;
+    return stat("models/vntext.model", &st) == 0 ? "models/vntext.model" : NULL;
+}
+
+static void test_compounds(void)
+{
+    const char *mp = model_path();
+    if (!mp) SKIP("no model (models/vntext.model or $VNTEXT_MODEL)");
+    vnt_model *m = NULL;
+    char msg[200];
+    if (vnt_model_open(mp, &m, msg, sizeof msg) != VNT_OK) SKIP("model does not open");
+    const char *got = dump("Ban Kinh tế Trung ương", 0, VNT_ACCENTS_BOTH, m);
+    EXPECT(got, "ban@0 kinh@1 +kinh_tế@1 +kinh_te@1 tế@2 +te@2 trung@3 +trung_ương@3 "
+                "+trung_uong@3 ương@4 +uong@4");
+    /* query mode never emits compounds */
+    EXPECT(dump("Kinh tế", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, m), "kinh@0 tế@1");
+    /* offsets of a compound: the whole word */
+    vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_KEEP, 1, m, 0};
+    vnt_terms t = {0};
+    const char *s = "Ban Kinh tế Trung ương";
+    CHECK(vnt_search_terms(s, strlen(s), &o, &t) == VNT_OK);
+    for (size_t i = 0; i < t.n; i++)
+        if (t.term[i].flags & VNT_TERM_COMPOUND) {
+            CHECK(t.term[i].npos == 2);
+            CHECK(t.term[i].start == 4 || t.term[i].start == 14);
+            CHECK(t.term[i].end == 13 || t.term[i].end == 26);
+        }
+    vnt_terms_free(&t);
+    vnt_model_free(m);
+}
+
+static void test_word_mode(void)
+{
+    /* PostgreSQL's dictionary sees one word at a time */
+    EXPECT(dump("Kinh tế", VNT_SEARCH_WORD, VNT_ACCENTS_BOTH, NULL), "kinh@0 tế@1 +te@1");
+    vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_BOTH, 1, NULL, VNT_SEARCH_WORD};
+    vnt_terms t = {0};
+    CHECK(vnt_search_terms("Kinh tế", strlen("Kinh tế"), &o, &t) == VNT_OK);
+    CHECK(t.n == 5);
+    if (t.n == 5) CHECK_STR(t.text + t.term[1].off, t.term[1].len, "kinh_tế");
+    vnt_terms_free(&t);
+}
+
+static void test_offsets(void)
+{
+    const char *s =
+        "  Chủ tịch UBND TP.HCM, ông Nguyễn Văn A; 8h30 ngày 26/1 – 12,5% https://dantri.com.vn/x";
+    vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_BOTH, 0, NULL, 0};
+    vnt_terms t = {0};
+    CHECK(vnt_search_terms(s, strlen(s), &o, &t) == VNT_OK);
+    uint32_t prev = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        const vnt_term *x = &t.term[i];
+        CHECK(x->start < x->end && x->end <= strlen(s));
+        CHECK(x->pos >= prev && x->pos <= prev + 1);
+        CHECK(((x->flags & VNT_TERM_ALT) != 0) == (i > 0 && x->pos == prev));
+        prev = x->pos;
+        CHECK(strlen(t.text + x->off) == x->len);
+    }
+    CHECK(t.n_pos == 13);
+    vnt_terms_free(&t);
+}
+
+static void test_options(void)
+{
+    vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_BOTH, 0, NULL, 0};
+    CHECK(vnt_search_option(&o, "accents", "fold") == VNT_OK && o.accents == VNT_ACCENTS_FOLD);
+    CHECK(vnt_search_option(&o, "accents", "keep") == VNT_OK && o.accents == VNT_ACCENTS_KEEP);
+    CHECK(vnt_search_option(&o, "compounds", "1") == VNT_OK && o.compounds == 1);
+    CHECK(vnt_search_option(&o, "compounds", "off") == VNT_OK && o.compounds == 0);
+    CHECK(vnt_search_option(&o, "accents", "x") == VNT_ERR_ARG);
+    CHECK(vnt_search_option(&o, "nosuch", "1") == VNT_ERR_ARG);
+    vnt_terms t = {0};
+    CHECK(vnt_search_terms(NULL, 3, &o, &t) == VNT_ERR_ARG);
+    o.accents = (vnt_accents)7;
+    CHECK(vnt_search_terms("a", 1, &o, &t) == VNT_ERR_ARG);
+    vnt_terms_free(&t);
+}
+
+static void test_odd_input(void)
+{
+    /* random bytes, invalid UTF-8, a long run: no crash, terms are valid UTF-8 */
+    uint32_t x = 12345;
+    char buf[4096];
+    vnt_terms t = {0};
+    for (int round = 0; round < 300; round++) {
+        size_t n = (size_t)(round * 13) % sizeof buf;
+        for (size_t i = 0; i < n; i++) {
+            x = x * 1103515245u + 12345u;
+            buf[i] =
+                (char)(round % 3 ? (char)(x >> 16) : "a\xcc\x81 .-/1\xc4\x91\xff"[(x >> 16) % 11]);
+        }
+        CHECK(vnt_search_terms(buf, n, NULL, &t) == VNT_OK);
+        for (size_t i = 0; i < t.n; i++) {
+            CHECK(vnt_utf8_valid_prefix(t.text + t.term[i].off, t.term[i].len) == t.term[i].len);
+            CHECK(t.term[i].end <= n);
+        }
+    }
+    size_t big = 3u << 20;
+    char *h = malloc(big);
+    for (size_t i = 0; i < big; i++)
+        h[i] = (i % 7 == 6) ? ' ' : "ngườ"[i % 7 < 4 ? i % 4 : 0];
+    CHECK(vnt_search_terms(h, big, NULL, &t) == VNT_OK);
+    memset(h, 'a', big);
+    CHECK(vnt_search_terms(h, big, NULL, &t) == VNT_OK && t.n == 0); /* too long: dropped */
+    free(h);
+    vnt_terms_free(&t);
+}
+
+int main(void)
+{
+    RUN(test_accents_both);
+    RUN(test_accents_fold_keep);
+    RUN(test_query_mode);
+    RUN(test_numbers_codes);
+    RUN(test_compounds);
+    RUN(test_word_mode);
+    RUN(test_offsets);
+    RUN(test_options);
+    RUN(test_odd_input);
+    TEST_END();
+}
