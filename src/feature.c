@@ -22,6 +22,23 @@ void vnt__token_info(const char *s, size_t n, vnt__tokinfo *o)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
+        unsigned char c0 = (unsigned char)s[i];
+        /* ASCII fast path: same codes as the general path below */
+        if (c0 >= 'a' && c0 <= 'z') {
+            if (pend) h = step(h, pend);
+            int v = c0 == 'a'   ? VNT__V_A
+                    : c0 == 'e' ? VNT__V_E
+                    : c0 == 'i' ? VNT__V_I
+                    : c0 == 'o' ? VNT__V_O
+                    : c0 == 'u' ? VNT__V_U
+                    : c0 == 'y' ? VNT__V_Y
+                                : -1;
+            pend = v >= 0 ? 0x100u + (uint32_t)v : c0;
+            nl++;
+            if (first_upper < 0) first_upper = 0;
+            i++;
+            continue;
+        }
         int k = vnt_utf8_decode(s + i, n - i, &cp);
         if (k <= 0) {
             k = k < 0 ? -k : 1;
