@@ -329,7 +329,7 @@ static int is_unit(const unsigned char *s, size_t n)
 static const char *const tlds[] = {"com", "net", "org", "edu",  "gov", "vn", "info", "biz", "io",
                                    "co",  "me",  "tv",  "asia", "uk",  "us", "jp",   "cn",  "kr",
                                    "fr",  "de",  "ru",  "au",   "ca",  "sg", "th",   "la",  "kh",
-                                   "app", "dev", "ai",  "xyz",  "int", "eu", "html", "htm", "php"};
+                                   "app", "dev", "ai",  "xyz",  "int", "eu"};
 
 static int is_tld(const unsigned char *s, size_t n)
 {
@@ -337,8 +337,7 @@ static int is_tld(const unsigned char *s, size_t n)
     if (n < 2 || n > 6) return 0;
     for (size_t i = 0; i < n; i++)
         low[i] = (char)(s[i] | 0x20);
-    return in_list(tlds, sizeof tlds / sizeof tlds[0], low, n) && strcmp(low, "html") &&
-           strcmp(low, "htm") && strcmp(low, "php");
+    return in_list(tlds, sizeof tlds / sizeof tlds[0], low, n);
 }
 
 /* --------------------------------------------------------------- scanner */
