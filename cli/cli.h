@@ -35,6 +35,7 @@ int cmd_tag(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_model(int argc, char **argv);
+int cmd_tokenize(int argc, char **argv);
 /* The model for --model PATH (NULL: the default rule, see vntext segment --help);
  * prints the reason and returns NULL on failure. cli/cmd_segment.c */
 vnt_model *cli_open_model(const char *cmd, const char *path);

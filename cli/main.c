@@ -9,6 +9,7 @@ static const struct cli_cmd cmds[] = {
     {"detect", cmd_detect, "guess the charset of the input, with a confidence"},
     {"repair", cmd_repair, "repair mojibake (UTF-8 read as Windows-1252/Latin-1)"},
     {"syllable", cmd_syllable, "parse syllables: onset, glide, nucleus, coda, tone"},
+    {"tokenize", cmd_tokenize, "typed tokens (syllables, numbers, dates, URLs, ...) with offsets"},
     {"segment", cmd_segment, "split lines into words (syllables joined by _)"},
     {"tag", cmd_tag, "words with UD part-of-speech tags (word/UPOS)"},
     {"train", cmd_train, "train a segmentation / tagging model from CoNLL-U"},
