@@ -8,8 +8,6 @@
 #include <unistd.h>
 
 static const char segment_help[] =
-    "usage: vntext segment [OPTIONS] [FILE...]\n"
-    "       vntext tag [OPTIONS] [FILE...]\n"
     "\n"
     "Split each input line into words (segment) and tag them with UD UPOS (tag).\n"
     "One output line per input line (text format): words separated by one space,\n"
@@ -394,7 +392,9 @@ out:
 static int run(int argc, char **argv, int tag)
 {
     const char *cmd = tag ? "tag" : "segment";
-    if (cli_wants_help(argc, argv, segment_help)) return 0;
+    char help[sizeof segment_help + 64];
+    snprintf(help, sizeof help, "usage: vntext %s [OPTIONS] [FILE...]\n%s", cmd, segment_help);
+    if (cli_wants_help(argc, argv, help)) return 0;
     opts op = {FMT_TEXT, tag, "_"};
     const char *model = NULL;
     int threads = 1;
