@@ -58,33 +58,43 @@ static void lm_init(lm *m)
     m->hash = 1469598103934665603ull;
 }
 
-static void lm_emit(lm *m, int c)
+static inline void lm_emit(lm *m, int c)
 {
-    int s = vnt__ds_fold(c);
+    int f = vnt__dt_fold[c];
     m->cost += m->prev < 0 ? vnt__dt_first[0][c] : vnt__dt_bigram[m->prev][c];
-    m->scost += m->sprev < 0 ? vnt__dt_sfirst[0][s] : vnt__dt_sbigram[m->sprev][s];
+    m->scost += m->sprev < 0 ? vnt__dt_sfirst[0][f] : vnt__dt_sbigram[m->sprev][f];
     m->prev = c;
-    m->sprev = s;
+    m->sprev = f;
     m->nch++;
-    if (c >= VNT__DC_CONS) {
-        m->letters++;
-        if (c == VNT__DC_DD || (c >= VNT__DC_VOWEL && ((c - VNT__DC_VOWEL) % 6 ||
-                                                       vnt__vowel_mod((c - VNT__DC_VOWEL) / 6))))
-            m->viet++;
-    }
+    m->letters += c >= VNT__DC_CONS;
+    m->viet += vnt__dt_viet[c];
 }
+
+#define FNV_PRIME 1099511628211ull
 
 /* Score UTF-8 text s[0..n) (invalid bytes count as U+FFFD). */
 static void lm_text(lm *m, const char *s, size_t n)
 {
-    vnt__dc_stream st = {m->prev >= 0 ? -1 : -1};
+    vnt__dc_stream st = {-1};
+    uint64_t h = m->hash;
 #define EMIT_(c) lm_emit(m, (c))
     for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* fast path: ASCII never joins the letter before */
+            h = (h ^ b) * FNV_PRIME;
+            i++;
+            int cls = vnt__dt_ascii[b];
+            if (b >= 'A' && b <= 'Z' && m->prev_lower) m->cost += CASE_COST;
+            m->prev_lower = b >= 'a' && b <= 'z';
+            if (st.pending >= 0) lm_emit(m, st.pending);
+            st.pending = cls;
+            continue;
+        }
         uint32_t cp;
         int k = vnt_utf8_decode(s + i, n - i, &cp);
         if (k <= 0) k = k < 0 ? -k : 1;
         for (int j = 0; j < k; j++)
-            m->hash = (m->hash ^ (unsigned char)s[i + (size_t)j]) * 1099511628211ull;
+            h = (h ^ (unsigned char)s[i + (size_t)j]) * FNV_PRIME;
         i += (size_t)k;
         /* case anomaly: upper-case letter after a lower-case one */
         vnt__letter l;
@@ -94,6 +104,7 @@ static void lm_text(lm *m, const char *s, size_t n)
         VNT__DC_PUSH(&st, cp, EMIT_);
     }
     if (st.pending >= 0) lm_emit(m, st.pending);
+    m->hash = h;
 #undef EMIT_
 }
 
@@ -410,11 +421,18 @@ vnt_status vnt_detect(const char *s, size_t n, vnt_detection *out)
             conf = conf * p;
             cs2 = plain;
             conf2 = 1 - p;
-        } else {
-            cs2 = bm->letters >= 3 ? VNT_CS_UNACCENTED : cs2;
+        } else if (bm->letters >= 3) {
+            cs2 = VNT_CS_UNACCENTED;
             cs = plain;
             conf = conf * (1 - p);
             conf2 = p;
+        } else {
+            cs = plain; /* too few letters to tell: keep the charset runner-up */
+            conf *= 0.5;
+        }
+        if (cs2 == cs) {
+            cs2 = VNT_CS_UNKNOWN;
+            conf2 = 0;
         }
     } else if (best == K_UTF8) {
         if (us.mods || us.tone_on_mod || us.tone_plain) {

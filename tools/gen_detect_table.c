@@ -86,6 +86,24 @@ int main(int argc, char **argv)
            " * Costs are -8 log2 P, see the generator. */\n",
            chars);
     printf("/* clang-format off */\n");
+    /* lookups that keep the scorer's inner loop to table reads */
+    printf("static const uint8_t vnt__dt_ascii[128] = {");
+    for (int i = 0; i < 128; i++)
+        printf("%s%d", i ? (i % 24 ? "," : ",\n    ") : "\n    ", vnt__dc_class((uint32_t)i));
+    printf("};\n");
+    printf("static const uint8_t vnt__dt_fold[%d] = {", VNT__DC_COUNT);
+    for (int i = 0; i < VNT__DC_COUNT; i++)
+        printf("%s%d", i ? (i % 24 ? "," : ",\n    ") : "\n    ", vnt__ds_fold(i));
+    printf("};\n");
+    printf("static const uint8_t vnt__dt_viet[%d] = {",
+           VNT__DC_COUNT); /* letter only Vietnamese has */
+    for (int i = 0; i < VNT__DC_COUNT; i++) {
+        int v = i == VNT__DC_DD ||
+                (i >= VNT__DC_VOWEL &&
+                 ((i - VNT__DC_VOWEL) % 6 || vnt__vowel_mod((i - VNT__DC_VOWEL) / 6)));
+        printf("%s%d", i ? (i % 24 ? "," : ",\n    ") : "\n    ", v);
+    }
+    printf("};\n");
     print_table("vnt__dt_first", VNT__DC_COUNT, uni, 1);
     print_table("vnt__dt_bigram", VNT__DC_COUNT, &bi[0][0], VNT__DC_COUNT);
     print_table("vnt__dt_sfirst", VNT__DS_COUNT, suni, 1);
