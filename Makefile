@@ -70,10 +70,10 @@ tools: $(TOOL_BIN)
 
 # The main job on the bundled sample: detect + repair + normalize a legacy-encoded text.
 run: all
-	@echo '$$ build/vntext detect samples/tuyen-ngon-tcvn3.txt'
-	@$(BUILD)/vntext detect samples/tuyen-ngon-tcvn3.txt
-	@echo '$$ build/vntext normalize -v samples/tuyen-ngon-tcvn3.txt'
-	@$(BUILD)/vntext normalize -v samples/tuyen-ngon-tcvn3.txt
+	@echo '$$ build/vntext detect samples/ban-tin-tcvn3.txt'
+	@$(BUILD)/vntext detect samples/ban-tin-tcvn3.txt
+	@echo '$$ build/vntext normalize -v --tones=modern samples/ban-tin-tcvn3.txt'
+	@$(BUILD)/vntext normalize -v --tones=modern samples/ban-tin-tcvn3.txt
 
 test: all $(TEST_BIN) $(FUZZ_BIN)
 	@VNTEXT=$(BUILD)/vntext tests/run.sh "$(BUILD)" $(TEST_BIN) $(SHELL_TESTS)
