@@ -441,6 +441,8 @@ int vnt__syl_parse(const vnt__letter *l, int n, vnt__syl *out)
         ok = split_rhyme(c + 1, L - 1, fc, onset, tone, &glide, &nuc, &coda);
     }
     if (!ok) return 0;
+    /* the i of gi is never written twice: "gii" would be gi + i = gi */
+    if (onset == O_GI && !gi_shared && nucs[nuc].v[0] == VNT__V_I) return 0;
     if (gi_shared == 2) rs = a; /* nucleus iê starts at the i of gi */
     if (gi_shared == 1) rs = a;
     out->onset = (uint8_t)onset;

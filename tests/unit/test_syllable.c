@@ -157,6 +157,8 @@ static void test_invalid(void)
         "ừc",
         "thuyềnn",
         "streng",
+        "gii",
+        "giiêng",
         "lắk",
         "fa",
         "wá",
