@@ -155,7 +155,7 @@ ifeq ($(HAVE_SQLITE),1)
 endif
 # The server cannot load sanitizer-built code: PostgreSQL only in plain builds.
 ifeq ($(HAVE_PGXS)$(SAN),1)
-  EXT_BIN +=
+  EXT_BIN += ext-postgres
 endif
 .PHONY: ext ext-postgres
 ext: $(EXT_BIN)
@@ -183,4 +183,4 @@ ext-postgres: $(BUILD)/libvntext.a
 	@mkdir -p $(BUILD)/pg
 	@$(MAKE) -s --no-print-directory -C $(BUILD)/pg -f $(CURDIR)/ext/postgres/Makefile \
 	  VPATH=$(CURDIR)/ext/postgres PG_CONFIG=$(PG_CONFIG) VNTEXT_ROOT=$(CURDIR) \
-	  VNTEXT_LIB=$(CURDIR)/$(BUILD)/libvntext.a
+	  VNTEXT_LIB=$(CURDIR)/$(BUILD)/libvntext.a with_llvm=no

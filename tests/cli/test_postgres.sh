@@ -1,0 +1,110 @@
+#!/bin/sh
+# PostgreSQL text search extension "vntext" (issue 5) against a real server
+# that this test starts itself: a private copy of the PostgreSQL 15 binaries
+# (so the extension is "installed" without touching the system), initdb in a
+# temporary directory, a unix socket there, stopped at the end even on
+# failure. As root the server runs as the "postgres" (or "nobody") user.
+# Prints PASS/FAIL/SKIP lines for tests/run.sh.
+B=$(dirname "${VNTEXT:-build/vntext}")
+ok() { echo "PASS postgres: $1"; }
+ko() { echo "FAIL postgres: $1"; }
+skip() { echo "SKIP postgres: $1"; exit 0; }
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PGSHARE=${PGSHARE:-/usr/share/postgresql/15}
+PGLIB=${PGLIB:-/usr/lib/postgresql/15/lib}
+
+if nm "$B/libvntext.a" 2>/dev/null | grep -q __asan_init; then
+  skip "sanitizer build: the server cannot load sanitizer-built code (the release pass runs this test)"
+fi
+[ -x "$PGBIN/initdb" ] && [ -x "$PGBIN/postgres" ] ||
+  skip "PostgreSQL 15 server not installed (run tools/install-deps.sh as root)"
+[ -f "$B/pg/vntext.so" ] ||
+  skip "extension not built: postgresql-server-dev-15 missing (run tools/install-deps.sh as root)"
+command -v psql >/dev/null 2>&1 || skip "psql not installed"
+
+T=$(mktemp -d /tmp/vntext-pg.XXXXXX)
+RUNAS=""
+if [ "$(id -u)" = 0 ]; then
+  for u in postgres nobody; do id -u $u >/dev/null 2>&1 && { RUNAS=$u; break; }; done
+  [ -n "$RUNAS" ] || { rm -rf "$T"; skip "running as root and no unprivileged user to run the server"; }
+fi
+as() { if [ -n "$RUNAS" ]; then runuser -u "$RUNAS" -- "$@"; else "$@"; fi; }
+R=$T/usr/lib/postgresql/15 S=$T/usr/share/postgresql/15
+cleanup() {
+  [ -f "$T/data/postmaster.pid" ] && as "$R/bin/pg_ctl" -D "$T/data" -m immediate stop >/dev/null 2>&1
+  rm -rf "$T"
+}
+trap cleanup EXIT INT TERM
+# PostgreSQL finds its share and lib directories relative to its binary:
+# copy the binaries, link the rest, add the extension's files.
+mkdir -p "$R/bin" "$R/lib" "$S/extension" "$S/tsearch_data"
+cp "$PGBIN/postgres" "$PGBIN/initdb" "$PGBIN/pg_ctl" "$R/bin/"
+for f in "$PGLIB"/*; do ln -s "$f" "$R/lib/"; done
+for f in "$PGSHARE"/*; do case ${f##*/} in extension|tsearch_data) ;; *) ln -s "$f" "$S/";; esac; done
+for f in "$PGSHARE"/extension/* "$PGSHARE"/tsearch_data/*; do ln -s "$f" "$S/${f#"$PGSHARE"/}"; done
+cp "$B/pg/vntext.so" "$R/lib/"
+cp ext/postgres/vntext.control ext/postgres/vntext--0.1.sql "$S/extension/"
+[ -f models/vntext.model ] && cp models/vntext.model "$S/tsearch_data/vntext.model"
+[ -n "$RUNAS" ] && chown -R "$RUNAS" "$T"
+PORT=$((20000 + $$ % 20000))
+if ! as "$R/bin/initdb" -D "$T/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$T/initdb.log" 2>&1; then
+  ko "initdb failed: $(tail -2 "$T/initdb.log")"; exit 1
+fi
+if ! as "$R/bin/pg_ctl" -D "$T/data" -l "$T/server.log" -w -t 60 \
+     -o "-k $T -p $PORT -c listen_addresses='127.0.0.1' -c fsync=off" start >/dev/null 2>&1; then
+  ko "server did not start: $(tail -3 "$T/server.log")"; exit 1
+fi
+export PGHOST=$T PGPORT=$PORT PGUSER=postgres PGDATABASE=postgres
+sql() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -v ON_ERROR_STOP=1 -c "$1" 2>&1; }
+check() { name=$1; want=$2; got=$(sql "$3"); if [ "$got" = "$want" ]; then ok "$name"; else ko "$name: got '$got', want '$want'"; fi; }
+
+check "CREATE EXTENSION vntext" "" "CREATE EXTENSION vntext"
+if [ -f models/vntext.model ]; then
+  check "to_tsvector: both accents, compound" "'binh':2 'bình':2 'hoa':1 'hoa_binh':1 'hòa':1 'hòa_bình':1" "SELECT to_tsvector('vietnamese', 'Hoà Bình')"
+  check "accent-insensitive configuration" "'binh':2 'hoa':1 'hoa_binh':1" "SELECT to_tsvector('vietnamese_unaccent', 'HÒA BÌNH')"
+else
+  check "to_tsvector: both accents" "'binh':2 'bình':2 'hoa':1 'hòa':1" "SELECT to_tsvector('vietnamese', 'Hoà Bình')"
+  check "accent-insensitive configuration" "'binh':2 'hoa':1" "SELECT to_tsvector('vietnamese_unaccent', 'HÒA BÌNH')"
+fi
+sql "CREATE TABLE news(id int PRIMARY KEY, body text, tsv tsvector);
+     INSERT INTO news(id, body) VALUES
+       (1, 'Ban Kinh tế Trung ương họp ở Hoà Bình.'),
+       (2, 'Giá vàng hôm nay tăng; hóa đơn điện giảm.'),
+       (3, 'Đường Lai Châu – Điện Biên sạt lở ngày 26/1/2022.'),
+       (4, 'Xe biển số 49X-6666 vượt đèn đỏ; ca mắc Covid-19 mới.'),
+       (5, 'HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.'),
+       (6, 'Thể thao: thế giới the thé.');
+     UPDATE news SET tsv = to_tsvector('vietnamese', body);
+     CREATE INDEX news_tsv ON news USING gin(tsv);" >/dev/null
+ids() { sql "SET enable_seqscan = off; SELECT string_agg(id::text, ',' ORDER BY id) FROM news WHERE tsv @@ $1" | tail -1; }
+q() { name=$1 want=$2; got=$(ids "$3"); if [ "$got" = "$want" ]; then ok "$name"; else ko "$name: $3 gave '$got', want '$want'"; fi; }
+q "unaccented query matches every tone" "1,2,5" "to_tsquery('vietnamese', 'hoa')"
+q "accented query keeps its tone" "1,5" "to_tsquery('vietnamese', 'hòa')"
+q "tone style does not matter" "1,5" "to_tsquery('vietnamese', 'hoà')"
+q "đ folds to d" "3" "plainto_tsquery('vietnamese', 'duong')"
+q "mixed accents phrase" "5" "phraseto_tsquery('vietnamese', 'Hà noi')"
+q "wrong tone in phrase" "" "phraseto_tsquery('vietnamese', 'hà nói')"
+q "phrase = compound" "1" "phraseto_tsquery('vietnamese', 'kinh tế')"
+q "phrase across compounds" "1" "phraseto_tsquery('vietnamese', 'tế trung ương')"
+q "one syllable of a compound" "1" "to_tsquery('vietnamese', 'tế')"
+q "websearch syntax" "1" "websearch_to_tsquery('vietnamese', '\"kinh te\" hoa -vàng')"
+q "prefix" "3" "to_tsquery('vietnamese', 'lai <-> ch:*')"
+q "code" "4" "plainto_tsquery('vietnamese', '49X-6666')"
+q "part of a code" "4" "to_tsquery('vietnamese', 'covid')"
+q "date" "3" "plainto_tsquery('vietnamese', '26/1/2022')"
+got=$(sql "SET enable_seqscan = off; EXPLAIN SELECT id FROM news WHERE tsv @@ to_tsquery('vietnamese', 'hoa')")
+case $got in *news_tsv*) ok "GIN index is used";; *) ko "GIN index is not used: $got";; esac
+check "ts_headline" "Đường <b>Lai Châu</b> – Điện Biên sạt lở ngày 26/1/2022." \
+  "SELECT ts_headline('vietnamese', body, phraseto_tsquery('vietnamese', 'lai chau'), 'HighlightAll=true') FROM news WHERE id = 3"
+# headline offsets: the text without the markers is the original, for every row and query
+bad=$(sql "SELECT count(*) FROM news, (VALUES ('hoa'), ('duong'), ('kinh <-> te'), ('covid'), ('the')) AS v(q)
+  WHERE replace(replace(ts_headline('vietnamese', body, to_tsquery('vietnamese', q), 'HighlightAll=true, StartSel=«, StopSel=»'), '«', ''), '»', '') <> body")
+[ "$bad" = 0 ] && ok "ts_headline reproduces the original bytes" || ko "ts_headline changed the text in $bad rows"
+case $(sql "CREATE TEXT SEARCH DICTIONARY d2 (TEMPLATE = vntext_template, accents = 'x')") in
+  "ERROR:  vntext: bad option accents = 'x'"*) ok "bad dictionary option is an error";;
+  *) ko "bad dictionary option is not an error";;
+esac
+# odd input: control characters, lone combining marks, a long document
+check "odd input" "t" "SELECT length(to_tsvector('vietnamese', E'\\x01\\x02 \u0301\u0323 a\u0301\u0301 ---- đđđ ' || repeat('ừ', 3000))::text) > 0"
+big=$(sql "SELECT length(to_tsvector('vietnamese', repeat('Người dân Lai Châu đón Tết 2022, ', 30000))::text) > 0")
+case $big in t|*"string is too long for tsvector"*) ok "1 MB document: indexed or the documented tsvector size error";; *) ko "1 MB document: $big";; esac
