@@ -348,7 +348,7 @@ vnt_status vnt_detect(const char *s, size_t n, vnt_detection *out)
      * of the best on the whole region; the others keep their prefix cost
      * scaled to the region (they only feed the confidence). */
     cand c[K_COUNT];
-    size_t pre = rn > 2 * DET_PREFIX ? DET_PREFIX : rn;
+    size_t pre = rn > DET_PREFIX + DET_PREFIX / 2 ? DET_PREFIX : rn;
     score_span(s, a, a + pre, want, c);
     if (pre < rn) {
         uint64_t lo = UINT64_MAX;
