@@ -15,7 +15,7 @@ cat > "$T/ex.c" <<'C'
 #include <stdio.h>
 int main(void) {
     vnt_text t = {0};
-    if (vnt_normalize("n\xe1\xbb\xa9\xc6\xa1" "c", 6, NULL, &t) != VNT_OK) return 1;
+    if (vnt_normalize("n\xe1\xbb\xa9\xc6\xa1" "c", 7, NULL, &t) != VNT_OK) return 1;
     printf("%s %s\n", t.data, vnt_version());
     vnt_text_free(&t);
     return 0;
