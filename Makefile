@@ -120,6 +120,8 @@ model: $(BUILD)/vntext
 gen:
 	python3 tools/gen_letters.py > src/letters_table.h
 	python3 tools/gen_charsets.py > src/charset_tables.h
+	python3 tools/gen_abbrev.py > src/abbrev_table.h
+	$(MAKE) $(BUILD)/tools/gen_detect_table && $(BUILD)/tools/gen_detect_table ../shared/data/wiki/viwiki-7878.txt > src/detect_table.h.tmp && mv src/detect_table.h.tmp src/detect_table.h
 
 gen-check:
 	@if command -v python3 >/dev/null 2>&1; then \
@@ -128,6 +130,15 @@ gen-check:
 	  python3 tools/gen_charsets.py | cmp -s - src/charset_tables.h && echo "PASS gen-check charset_tables.h" \
 	  || echo "FAIL gen-check: src/charset_tables.h differs from tools/gen_charsets.py output"; \
 	else echo "SKIP gen-check: python3 not installed"; fi
+	@# tables computed from ../shared data: checked when it is present
+	@if [ -f ../shared/data/lexicon/abbreviations.txt ] && command -v python3 >/dev/null 2>&1; then \
+	  python3 tools/gen_abbrev.py | cmp -s - src/abbrev_table.h && echo "PASS gen-check abbrev_table.h" \
+	  || echo "FAIL gen-check: src/abbrev_table.h differs from tools/gen_abbrev.py output"; \
+	else echo "SKIP gen-check abbrev_table.h: ../shared/data/lexicon or python3 absent"; fi
+	@if [ -f ../shared/data/wiki/viwiki-7878.txt ]; then $(MAKE) -s $(BUILD)/tools/gen_detect_table && \
+	  $(BUILD)/tools/gen_detect_table ../shared/data/wiki/viwiki-7878.txt | cmp -s - src/detect_table.h && echo "PASS gen-check detect_table.h" \
+	  || echo "FAIL gen-check: src/detect_table.h differs from tools/gen_detect_table output"; \
+	else echo "SKIP gen-check detect_table.h: ../shared/data/wiki absent"; fi
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h' | grep -v _table.h)
