@@ -417,7 +417,8 @@ static inline unsigned packed_flags(unsigned p)
 {
     unsigned v = (p & 15) - 1u; /* vowel index; huge when p == 0 */
     unsigned vowel = v < VNT__V_DD;
-    return vowel * (F_VOWEL | ((p & 0x70) ? F_TONED : 0) | (((MODIFIED_VOWELS >> v) & 1) << 2));
+    return vowel *
+           (F_VOWEL | ((p & 0x70) ? F_TONED : 0) | (((MODIFIED_VOWELS >> (v & 15)) & 1) << 2));
 }
 
 /* ASCII vowels a e i o u y, over all bytes (0 from 0x80 on). */
