@@ -30,6 +30,7 @@ int cmd_convert(int argc, char **argv);
 int cmd_detect(int argc, char **argv);
 int cmd_repair(int argc, char **argv);
 int cmd_syllable(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_train(int argc, char **argv);

@@ -551,6 +551,132 @@ void vnt_terms_free(vnt_terms *t);
 
 /* ---------------------------------------------------- end search terms */
 
+/* ------------------------------------------- article analysis (issue 4)
+ * article.c / facts.c / entity.c / gazetteer.c / analyze.c: news articles to
+ * structured data. Every range is a byte range of the ORIGINAL input. */
+
+/* Structure: every input byte is in exactly one block or is whitespace
+ * between blocks. */
+typedef enum vnt_block_kind {
+    VNT_BLOCK_TITLE = 0,  /* the headline */
+    VNT_BLOCK_SOURCE,     /* a dateline such as "NDO -", "(Dân trí) -", "TTO -" */
+    VNT_BLOCK_PARAGRAPH,  /* body text (the first one is the lead) */
+    VNT_BLOCK_CAPTION,    /* an image caption */
+    VNT_BLOCK_REMOVED,    /* scraping residue; see vnt_block.reason */
+    VNT_BLOCK_KIND_COUNT
+} vnt_block_kind;
+
+typedef struct vnt_block {
+    size_t start, end; /* bytes [start, end): one line without its blanks, or the dateline */
+    vnt_block_kind kind;
+    const char *reason; /* VNT_BLOCK_REMOVED: static "duplicate", "alt-text", "photo-credit",
+                           "related", "share", "html"; NULL otherwise */
+} vnt_block;
+
+typedef enum vnt_entity_type {
+    VNT_ENT_PER = 0, VNT_ENT_ORG, VNT_ENT_LOC, VNT_ENT_MISC, VNT_ENT_TYPE_COUNT
+} vnt_entity_type;
+
+typedef struct vnt_span {
+    size_t start, end;
+} vnt_span;
+
+typedef struct vnt_entity {
+    size_t start, end;
+    vnt_entity_type type;
+    long ref;                   /* index of the first mention of the same entity, -1 if this is it */
+    vnt_span honorific;         /* PER: "ông", "đồng chí"…; start == end when none */
+    size_t title_begin, n_titles; /* PER: titles in vnt_article.titles[title_begin…] */
+    const char *level;          /* LOC: "country", "province", "district", "ward",
+                                   "border_gate", "region", "city", "place"; NULL otherwise */
+    const char *province;       /* LOC in Vietnam: the province it belongs to after the
+                                   1 July 2025 merger (static string); NULL if unknown */
+    vnt_span location;          /* ORG: the place named in it ("Tỉnh ủy Lai Châu"); start == end
+                                   when none */
+} vnt_entity;
+
+typedef enum vnt_value_kind {
+    VNT_VAL_DATE = 0, VNT_VAL_TIME, VNT_VAL_MONEY, VNT_VAL_QUANTITY, VNT_VAL_PERCENT,
+    VNT_VAL_DURATION, VNT_VAL_KIND_COUNT
+} vnt_value_kind;
+
+typedef struct vnt_value {
+    size_t start, end;
+    vnt_value_kind kind;
+    double value;       /* money in units, quantity, percent, duration; dates: 0 */
+    char iso[24];       /* date: "2022-01-26", "2022-01", "2022", "2018/2023"; time: "08:30";
+                           "" for the others */
+    char unit[48];      /* money: "VND", "USD"…; quantity: the unit or counted noun as written
+                           ("suất quà"); duration: "minute", "hour", "day", "week", "month",
+                           "year"; percent: "%" */
+    const char *part_of_day; /* date/time: "morning", "noon", "afternoon", "evening", "night";
+                                NULL if not said */
+    int relative;       /* date resolved from a relative expression ("hôm qua") */
+} vnt_value;
+
+typedef struct vnt_keyword {
+    char text[64];      /* the keyword as first written (NUL-terminated, possibly cut) */
+    double score;
+} vnt_keyword;
+
+/* An analysed article. Zero-initialise before the first use; a call overwrites
+ * it (keeping its memory); vnt_article_free() releases it. */
+typedef struct vnt_article {
+    vnt_block *blocks;
+    size_t n_blocks;
+    char date[11];        /* ISO date of the article ("" if unknown): the metadata date if
+                             given, else the first full date in the text */
+    vnt_entity *entities;
+    size_t n_entities;
+    vnt_span *titles;     /* the titles of PER entities */
+    size_t n_titles;
+    vnt_value *values;
+    size_t n_values;
+    vnt_span *sentences;  /* sentences of the title, paragraphs and captions */
+    size_t n_sentences;
+    size_t summary[3];    /* indices into sentences, in text order */
+    size_t n_summary;
+    vnt_keyword keywords[10];
+    size_t n_keywords;
+    vnt_doc doc;          /* with a model: tokens/words/tags of the last block analysed
+                             (internal scratch; use vnt_article_json for them) */
+    void *internal;
+} vnt_article;
+
+#define VNT_ARTICLE_OPTS_VERSION 1
+enum {
+    VNT_ARTICLE_NO_TOKENS = 1u << 0 /* vnt_article_json: leave out tokens and words */
+};
+
+typedef struct vnt_article_opts {
+    unsigned version;       /* VNT_ARTICLE_OPTS_VERSION; the struct only grows at the end */
+    const char *date;       /* article date from metadata, "YYYY-MM-DD" or "YYYYMMDD"; may be NULL */
+    const vnt_model *model; /* for words and UPOS tags; may be NULL (then tokens only) */
+    const char *idf;        /* keyword statistics: the bytes of a "key<TAB>idf" file sorted by
+                               key (models/news-idf.tsv); may be NULL */
+    size_t idf_len;
+    unsigned flags;         /* VNT_ARTICLE_* */
+} vnt_article_opts;
+
+/* Analyse one article s[0..n) (UTF-8; invalid bytes are tolerated). opts may
+ * be NULL. Never fails on any bytes (VNT_ERR_ARG for NULL out, VNT_ERR_NOMEM). */
+vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *opts,
+                               vnt_article *out);
+/* One JSON object (one line, or indented with pretty != 0) describing a, for
+ * the same s[0..n). id and url may be NULL. flags: VNT_ARTICLE_NO_TOKENS. */
+vnt_status vnt_article_json(const vnt_article *a, const char *s, size_t n, const char *id,
+                            const char *url, const vnt_article_opts *opts, int pretty,
+                            vnt_text *out);
+void vnt_article_free(vnt_article *a);
+/* "title", "source", "paragraph", "caption", "removed"; "?" out of range. */
+const char *vnt_block_kind_name(vnt_block_kind k);
+/* "PER", "ORG", "LOC", "MISC"; "?" out of range. */
+const char *vnt_entity_type_name(vnt_entity_type t);
+/* "date", "time", "money", "quantity", "percent", "duration"; "?" out of range. */
+const char *vnt_value_kind_name(vnt_value_kind k);
+
+/* ------------------------------------------- end article analysis */
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,58 @@
+/* Shared by the article-analysis rooms (issue 4): article.c (structure and the
+ * pipeline), facts.c (values), entity.c (names), gazetteer.c (places, names),
+ * article_json.c (output). Not installed; vnt__an_ prefix. */
+#ifndef VNT_ANALYZE_H
+#define VNT_ANALYZE_H
+
+#include "internal.h"
+
+/* One token of a kept block with what the rules need. */
+typedef struct an_tok {
+    size_t s, e;      /* bytes of the original input */
+    uint8_t type;     /* vnt_token_type */
+    uint8_t cse;      /* VNT_CASE_* */
+    uint8_t sent0;    /* first token of a sentence */
+    uint8_t word0;    /* first token of a word (segmenter), or of itself */
+    uint8_t upos;     /* vnt_upos of its word, VNT_UPOS_X without a model */
+    uint8_t used;     /* taken by a value or entity */
+    uint32_t wlast;   /* index of the last token of its word */
+    char lk[40];      /* lower-case surface (cut at 39 bytes) for vocabulary lookups */
+} an_tok;
+
+typedef struct an_ctx {
+    const char *s;
+    size_t n;
+    vnt_article *a;
+    an_tok *t;
+    size_t nt, cap_t;
+    int year, month, day; /* article date, 0 if unknown */
+    size_t cap_ent, cap_val, cap_titles, cap_sent, cap_blocks;
+    int nomem;
+} an_ctx;
+
+/* structure (article.c) */
+VNT__HIDDEN vnt_status vnt__an_structure(an_ctx *c);
+/* values (facts.c) */
+VNT__HIDDEN void vnt__an_facts(an_ctx *c);
+VNT__HIDDEN int vnt__an_parse_number(const char *s, size_t n, double *out);
+/* entities (entity.c) */
+VNT__HIDDEN void vnt__an_entities(an_ctx *c);
+/* places and names (gazetteer.c): key = lower case with each syllable's tone
+ * as a trailing digit. */
+VNT__HIDDEN size_t vnt__gaz_key(const char *s, size_t n, char *out, size_t cap);
+/* level 1..8 (see gazetteer_table.h) or 0; *province (static) may be NULL;
+ * *needs_cue when the name is only taken after xã/phường/… */
+VNT__HIDDEN int vnt__gaz_place(const char *key, const char **province, int *needs_cue);
+VNT__HIDDEN int vnt__gaz_surname(const char *key);
+VNT__HIDDEN int vnt__gaz_given(const char *key);
+VNT__HIDDEN const char *vnt__gaz_level_name(int level);
+
+/* helpers */
+VNT__HIDDEN void vnt__an_lower(const char *s, size_t n, char *out, size_t cap);
+VNT__HIDDEN int vnt__an_push_value(an_ctx *c, const vnt_value *v);
+VNT__HIDDEN long vnt__an_push_entity(an_ctx *c, const vnt_entity *e);
+VNT__HIDDEN int vnt__an_push_title(an_ctx *c, size_t s, size_t e);
+/* 1 if word w (lower case) is in a sorted list of n strings */
+VNT__HIDDEN int vnt__an_in(const char *w, const char *const *list, size_t n);
+
+#endif

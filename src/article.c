@@ -1,0 +1,594 @@
+/* News article structure and the analysis pipeline (issue 4).
+ * Structure works on lines: every non-blank line, without its surrounding
+ * blanks, becomes one block (a dateline prefix is split off as its own
+ * block), so every input byte is in exactly one block or is whitespace. */
+#include "analyze.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return 1;
+    size_t nc = *cap ? *cap : 16;
+    while (nc < need)
+        nc *= 2;
+    void *q = realloc(*p, nc * elem);
+    if (!q) return 0;
+    *p = q;
+    *cap = nc;
+    return 1;
+}
+
+int vnt__an_push_value(an_ctx *c, const vnt_value *v)
+{
+    vnt_article *a = c->a;
+    if (!grow((void **)&a->values, &c->cap_val, a->n_values + 1, sizeof *a->values))
+        return c->nomem = 1, 0;
+    a->values[a->n_values++] = *v;
+    return 1;
+}
+
+long vnt__an_push_entity(an_ctx *c, const vnt_entity *e)
+{
+    vnt_article *a = c->a;
+    if (!grow((void **)&a->entities, &c->cap_ent, a->n_entities + 1, sizeof *a->entities))
+        return c->nomem = 1, -1;
+    a->entities[a->n_entities] = *e;
+    return (long)a->n_entities++;
+}
+
+int vnt__an_push_title(an_ctx *c, size_t s, size_t e)
+{
+    vnt_article *a = c->a;
+    if (!grow((void **)&a->titles, &c->cap_titles, a->n_titles + 1, sizeof *a->titles))
+        return c->nomem = 1, 0;
+    a->titles[a->n_titles].start = s;
+    a->titles[a->n_titles++].end = e;
+    return 1;
+}
+
+static int push_block(an_ctx *c, size_t s, size_t e, vnt_block_kind k, const char *reason)
+{
+    vnt_article *a = c->a;
+    if (!grow((void **)&a->blocks, &c->cap_blocks, a->n_blocks + 1, sizeof *a->blocks))
+        return c->nomem = 1, 0;
+    vnt_block *b = &a->blocks[a->n_blocks++];
+    b->start = s;
+    b->end = e;
+    b->kind = k;
+    b->reason = reason;
+    return 1;
+}
+
+int vnt__an_in(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w, list[i])) return 1;
+    return 0;
+}
+
+void vnt__an_lower(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = vnt_utf8_decode(s + i, n - i, &cp);
+        if (k <= 0) k = 1;
+        i += (size_t)k;
+        vnt__letter lt;
+        char buf[4];
+        size_t bl;
+        if (vnt__letter_get(cp, &lt)) {
+            lt.upper = 0;
+            bl = vnt_utf8_encode(vnt__letter_to_cp(&lt), buf);
+        } else if (cp >= 'A' && cp <= 'Z') {
+            buf[0] = (char)(cp + 32);
+            bl = 1;
+        } else {
+            bl = vnt_utf8_encode(cp, buf);
+        }
+        if (o + bl + 1 > cap) break;
+        memcpy(out + o, buf, bl);
+        o += bl;
+    }
+    if (cap) out[o < cap ? o : cap - 1] = 0;
+}
+
+/* ---------------------------------------------------------------- lines */
+
+static int is_blank(unsigned char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+static int starts_ci(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    if (n < k) return 0;
+    char lo[64];
+    vnt__an_lower(s, k, lo, sizeof lo);
+    return !strncmp(lo, p, k);
+}
+
+static int ends_with(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    return n >= k && !memcmp(s + n - k, p, k);
+}
+
+/* Alt-text residue: an image's alt text left by the scraper ends in "-0", "-1"… */
+static int is_alt_text(const char *s, size_t n)
+{
+    size_t i = n;
+    while (i && s[i - 1] >= '0' && s[i - 1] <= '9')
+        i--;
+    return i < n && n - i <= 2 && i >= 2 && s[i - 1] == '-' && s[i - 2] == ' ';
+}
+
+static const char *residue_reason(const char *s, size_t n)
+{
+    /* share / related-story lines (short, from the page chrome) */
+    static const char *const rel[] = {
+        "xem thêm",     "đọc thêm", "tin liên quan", "bài liên quan", "tin cùng chuyên mục",
+        "tin mới nhất", "xem tiếp"};
+    static const char *const share[] = {"chia sẻ",  "share",  "tweet",    "bình luận",
+                                        "theo dõi", "bấm để", "click để", "in bài"};
+    if (n < 200)
+        for (size_t i = 0; i < COUNT(rel); i++)
+            if (starts_ci(s, n, rel[i])) return "related";
+    if (n < 60)
+        for (size_t i = 0; i < COUNT(share); i++)
+            if (starts_ci(s, n, share[i])) return "share";
+    if (is_alt_text(s, n)) return "alt-text";
+    if (n < 80 &&
+        (starts_ci(s, n, "ảnh:") || starts_ci(s, n, "ảnh :") || starts_ci(s, n, "nguồn ảnh") ||
+         starts_ci(s, n, "(ảnh:") || starts_ci(s, n, "video:") || starts_ci(s, n, "clip:")))
+        return "photo-credit";
+    if (n < 16 && (starts_ci(s, n, "&nbsp") || !strncmp(s, "&#", 2))) return "html";
+    return NULL;
+}
+
+/* A dateline at the start of a line: "NDO -", "TTO -", "VOV.VN -", "(Dân trí) -",
+ * "(PLO)-". Returns the dateline length (without the blanks after the dash),
+ * 0 if none. */
+static size_t dateline(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n && s[0] == '(') {
+        size_t j = 1;
+        while (j < n && j < 40 && s[j] != ')' && s[j] != '\n')
+            j++;
+        if (j >= n || s[j] != ')' || j < 3) return 0;
+        /* a capitalised source name inside the brackets */
+        uint32_t cp;
+        vnt__letter lt;
+        if (vnt_utf8_decode(s + 1, n - 1, &cp) <= 0 || !vnt__letter_get(cp, &lt) || !lt.upper)
+            return 0;
+        i = j + 1;
+    } else {
+        /* an upper-case agency tag: letters, dots, digits */
+        size_t j = 0, letters = 0, lower = 0;
+        while (j < n && j < 24 && !is_blank((unsigned char)s[j]) && s[j] != '-') {
+            unsigned char ch = (unsigned char)s[j];
+            if (ch >= 'A' && ch <= 'Z')
+                letters++;
+            else if (ch >= 'a' && ch <= 'z')
+                lower++;
+            else if (ch == '.' || (ch >= '0' && ch <= '9') || ch >= 0x80) {
+            } else
+                return 0;
+            j++;
+        }
+        if (letters < 2 || lower > letters) return 0;
+        /* "VnExpress", "Zing": mixed case only with a known name */
+        i = j;
+    }
+    size_t k = i;
+    while (k < n && is_blank((unsigned char)s[k]))
+        k++;
+    if (k < n && s[k] == '-')
+        k++;
+    else if (k + 3 <= n && (!memcmp(s + k, "\xe2\x80\x93", 3) || !memcmp(s + k, "\xe2\x80\x94", 3)))
+        k += 3;
+    else
+        return 0;
+    /* the dash must be followed by a blank or end the line */
+    if (k < n && !is_blank((unsigned char)s[k])) return 0;
+    return k;
+}
+
+typedef struct line {
+    size_t s, e;
+} line;
+
+vnt_status vnt__an_structure(an_ctx *c)
+{
+    const char *s = c->s;
+    size_t n = c->n;
+    line *L = NULL;
+    size_t nl = 0, capl = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != '\n')
+            j++;
+        size_t a = i, b = j;
+        while (a < b && is_blank((unsigned char)s[a]))
+            a++;
+        while (b > a && is_blank((unsigned char)s[b - 1]))
+            b--;
+        if (b > a) {
+            if (!grow((void **)&L, &capl, nl + 1, sizeof *L)) return free(L), VNT_ERR_NOMEM;
+            L[nl].s = a;
+            L[nl++].e = b;
+        }
+        i = j + 1;
+    }
+    int have_title = 0, after_alt = 0;
+    for (size_t li = 0; li < nl; li++) {
+        size_t a = L[li].s, b = L[li].e, len = b - a;
+        const char *p = s + a;
+        const char *why;
+        /* the second copy of a line printed twice (captions are) */
+        if (li > 0 && L[li - 1].e - L[li - 1].s == len && !memcmp(s + L[li - 1].s, p, len)) {
+            push_block(c, a, b, VNT_BLOCK_REMOVED, "duplicate");
+            continue;
+        }
+        if ((why = residue_reason(p, len)) != NULL) {
+            push_block(c, a, b, VNT_BLOCK_REMOVED, why);
+            after_alt = !strcmp(why, "alt-text");
+            continue;
+        }
+        size_t dl = dateline(p, len);
+        if (dl && li <= 3) {
+            push_block(c, a, a + dl, VNT_BLOCK_SOURCE, NULL);
+            size_t k = a + dl;
+            while (k < b && is_blank((unsigned char)s[k]))
+                k++;
+            if (k < b) push_block(c, k, b, VNT_BLOCK_PARAGRAPH, NULL);
+            have_title = 1;
+            continue;
+        }
+        unsigned char last = (unsigned char)p[len - 1];
+        int terminal = last == '.' || last == ':' || last == ';' || last == ',' ||
+                       ends_with(p, len, "\xe2\x80\xa6");
+        if (!have_title && li == 0 && nl > 1 && len <= 250 && !terminal) {
+            push_block(c, a, b, VNT_BLOCK_TITLE, NULL);
+            have_title = 1;
+            continue;
+        }
+        have_title = 1;
+        /* captions: the first copy of a duplicated line, the line after an
+         * alt-text residue, a line that credits a photo */
+        int cap = 0;
+        if (li + 1 < nl && L[li + 1].e - L[li + 1].s == len && !memcmp(s + L[li + 1].s, p, len))
+            cap = 1;
+        else if (after_alt && len < 300)
+            cap = 1;
+        else if (len < 400) {
+            char lo[512];
+            vnt__an_lower(p, len, lo, sizeof lo);
+            if (strstr(lo, "(ảnh:") || strstr(lo, "(ảnh minh họa") || strstr(lo, "(ảnh minh hoạ") ||
+                strstr(lo, "(ảnh: ") || strstr(lo, "(nguồn:") || strstr(lo, "(ảnh internet") ||
+                strstr(lo, "(ảnh chụp màn hình") || strstr(lo, "(photo:"))
+                cap = 1;
+        }
+        after_alt = 0;
+        push_block(c, a, b, cap ? VNT_BLOCK_CAPTION : VNT_BLOCK_PARAGRAPH, NULL);
+    }
+    free(L);
+    return c->nomem ? VNT_ERR_NOMEM : VNT_OK;
+}
+
+/* ------------------------------------------------------------- pipeline */
+
+static int parse_date(const char *d, int *y, int *m, int *dd)
+{
+    int a = 0, b = 0, e = 0;
+    if (!d) return 0;
+    size_t n = strlen(d);
+    if (n == 8 && sscanf(d, "%4d%2d%2d", &a, &b, &e) == 3) {
+    } else if (sscanf(d, "%d-%d-%d", &a, &b, &e) != 3)
+        return 0;
+    if (a < 1000 || a > 9999 || b < 1 || b > 12 || e < 1 || e > 31) return 0;
+    *y = a, *m = b, *dd = e;
+    return 1;
+}
+
+static int tokens_of_block(an_ctx *c, const vnt_article_opts *o, vnt_doc *doc, vnt_tokens *tk,
+                           vnt_sentences *ss, size_t bs, size_t be)
+{
+    vnt_article *a = c->a;
+    const vnt_tokens *T;
+    const vnt_sentences *S;
+    int have_words = 0;
+    if (o && o->model) {
+        if (vnt_analyze(o->model, c->s + bs, be - bs, 0, doc) != VNT_OK) return 0;
+        T = &doc->tokens;
+        S = &doc->sentences;
+        have_words = 1;
+    } else {
+        if (vnt_tokenize(c->s + bs, be - bs, 0, tk) != VNT_OK) return 0;
+        if (vnt_split_sentences(c->s + bs, be - bs, tk, ss) != VNT_OK) return 0;
+        T = tk;
+        S = ss;
+    }
+    size_t base = c->nt;
+    if (!grow((void **)&c->t, &c->cap_t, c->nt + T->n, sizeof *c->t)) return 0;
+    for (size_t i = 0; i < T->n; i++) {
+        an_tok *t = &c->t[c->nt++];
+        memset(t, 0, sizeof *t);
+        t->s = T->tok[i].start + bs;
+        t->e = T->tok[i].end + bs;
+        t->type = (uint8_t)T->tok[i].type;
+        t->cse = (uint8_t)VNT_TOKEN_CASE(T->tok[i].flags);
+        t->word0 = 1;
+        t->wlast = (uint32_t)(base + i);
+        t->upos = VNT_UPOS_X;
+        vnt__an_lower(c->s + t->s, t->e - t->s, t->lk, sizeof t->lk);
+    }
+    if (have_words)
+        for (size_t w = 0; w < doc->n_words; w++) {
+            const vnt_word *W = &doc->words[w];
+            for (size_t k = W->tok_begin; k < W->tok_end; k++) {
+                an_tok *t = &c->t[base + k];
+                t->word0 = k == W->tok_begin;
+                t->wlast = (uint32_t)(base + W->tok_end - 1);
+                t->upos = (uint8_t)W->upos;
+            }
+        }
+    if (!grow((void **)&a->sentences, &c->cap_sent, a->n_sentences + S->n, sizeof *a->sentences))
+        return 0;
+    for (size_t i = 0; i < S->n; i++) {
+        a->sentences[a->n_sentences].start = S->sent[i].start + bs;
+        a->sentences[a->n_sentences++].end = S->sent[i].end + bs;
+        if (S->sent[i].tok_begin < T->n) c->t[base + S->sent[i].tok_begin].sent0 = 1;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------ keywords and summary */
+
+/* idf of a key in a sorted "key\tidf\n" file; -1 if absent */
+static double idf_lookup(const char *idf, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n, kl = strlen(key);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, ls = mid;
+        while (ls > lo && idf[ls - 1] != '\n')
+            ls--;
+        size_t te = ls;
+        while (te < n && idf[te] != '\t' && idf[te] != '\n')
+            te++;
+        size_t le = te;
+        while (le < n && idf[le] != '\n')
+            le++;
+        size_t m = te - ls < kl ? te - ls : kl;
+        int cmp = memcmp(key, idf + ls, m);
+        if (!cmp) cmp = kl < te - ls ? -1 : kl > te - ls ? 1 : 0;
+        if (!cmp) return te < n && idf[te] == '\t' ? atof(idf + te + 1) : -1;
+        if (cmp < 0)
+            hi = ls;
+        else
+            lo = le + 1;
+    }
+    return -1;
+}
+
+/* Function words never used as keywords (why: IDF alone still ranks some of them). */
+static const char *const stop1[] = {
+    "và",   "của",   "là",    "có",    "được",  "cho",  "với",  "các",   "những", "một",
+    "này",  "đã",    "trong", "không", "người", "khi",  "để",   "từ",    "tại",   "đến",
+    "theo", "về",    "cũng",  "như",   "sẽ",    "ra",   "thì",  "nhưng", "đó",    "nhiều",
+    "năm",  "ngày",  "sau",   "trên",  "vào",   "bị",   "mà",   "lại",   "nên",   "hơn",
+    "rằng", "nay",   "còn",   "vẫn",   "đang",  "chỉ",  "rất",  "ông",   "bà",    "anh",
+    "chị",  "em",    "cô",    "tôi",   "chúng", "họ",   "mình", "nó",    "đây",   "vì",
+    "nếu",  "hay",   "hoặc",  "nhất",  "thể",   "việc", "làm",  "gì",    "nào",   "ở",
+    "đi",   "lên",   "xuống", "cùng",  "qua",   "tới",  "số",   "mới",   "biết",  "cho biết",
+    "thêm", "trước", "tháng", "giờ",   "lần",   "đồng", "bởi",  "do",    "hiện",  "cả",
+    "thế",  "vậy",   "tuy",   "hết",   "luôn",  "đều",  "từng", "nhằm",  "trở",   "thành"};
+
+typedef struct kw {
+    size_t s, e; /* first occurrence */
+    char key[64];
+    double tf, score;
+} kw;
+
+static void keywords(an_ctx *c, const vnt_article_opts *o)
+{
+    vnt_article *a = c->a;
+    a->n_keywords = 0;
+    if (!c->nt) return;
+    kw *K = NULL;
+    size_t nk = 0, ck = 0;
+    for (size_t i = 0; i < c->nt; i++) {
+        an_tok *t = &c->t[i];
+        if (!t->word0) continue;
+        size_t j = t->wlast;
+        /* candidates: words of letters (from the segmenter, or single syllables) */
+        int ok = 1;
+        for (size_t k = i; k <= j; k++)
+            if (c->t[k].type != VNT_TOK_SYLLABLE && c->t[k].type != VNT_TOK_FOREIGN &&
+                c->t[k].type != VNT_TOK_ABBREV && c->t[k].type != VNT_TOK_CODE)
+                ok = 0;
+        if (!ok) continue;
+        if (t->upos != VNT_UPOS_X && t->upos != VNT_UPOS_NOUN && t->upos != VNT_UPOS_PROPN &&
+            t->upos != VNT_UPOS_VERB && t->upos != VNT_UPOS_ADJ)
+            continue;
+        char key[64];
+        vnt__an_lower(c->s + t->s, c->t[j].e - t->s, key, sizeof key);
+        if (j == i && vnt__an_in(key, stop1, COUNT(stop1))) continue;
+        if (strlen(key) < 2) continue;
+        size_t f;
+        for (f = 0; f < nk; f++)
+            if (!strcmp(K[f].key, key)) break;
+        if (f == nk) {
+            if (!grow((void **)&K, &ck, nk + 1, sizeof *K)) {
+                c->nomem = 1;
+                free(K);
+                return;
+            }
+            memset(&K[nk], 0, sizeof *K);
+            memcpy(K[nk].key, key, sizeof key);
+            K[nk].s = t->s;
+            K[nk].e = c->t[j].e;
+            nk++;
+        }
+        K[f].tf += 1;
+        i = j;
+    }
+    for (size_t f = 0; f < nk; f++) {
+        double idf = o && o->idf ? idf_lookup(o->idf, o->idf_len, K[f].key) : -1;
+        /* unseen in the corpus: as rare as the rarest kept words (why: names) */
+        if (idf < 0) idf = o && o->idf ? 6.0 : 1.0;
+        int multi = strchr(K[f].key, ' ') != NULL;
+        K[f].score = (1 + log(K[f].tf)) * idf * (multi ? 1.3 : 1.0);
+    }
+    for (size_t r = 0; r < COUNT(a->keywords) && r < nk; r++) {
+        size_t best = r;
+        for (size_t f = r + 1; f < nk; f++)
+            if (K[f].score > K[best].score || (K[f].score == K[best].score && K[f].s < K[best].s))
+                best = f;
+        kw tmp = K[r];
+        K[r] = K[best];
+        K[best] = tmp;
+        vnt_keyword *out = &a->keywords[a->n_keywords++];
+        size_t len = K[r].e - K[r].s;
+        if (len > sizeof out->text - 1) len = sizeof out->text - 1;
+        memcpy(out->text, c->s + K[r].s, len);
+        out->text[len] = 0;
+        out->score = K[r].score;
+    }
+    /* summary: the 3 sentences with the most keyword weight, lead favoured,
+     * in text order (why: news puts the essentials first) */
+    a->n_summary = 0;
+    double sc[3] = {-1, -1, -1};
+    size_t idx[3] = {0, 0, 0};
+    size_t ti = 0;
+    for (size_t si = 0; si < a->n_sentences; si++) {
+        size_t ss = a->sentences[si].start, se = a->sentences[si].end;
+        int in_title = 0;
+        for (size_t b = 0; b < a->n_blocks; b++)
+            if (a->blocks[b].kind != VNT_BLOCK_PARAGRAPH && a->blocks[b].start <= ss &&
+                se <= a->blocks[b].end)
+                in_title = 1;
+        if (in_title) continue;
+        double w = 0;
+        size_t ntok = 0;
+        while (ti < c->nt && c->t[ti].s < ss)
+            ti++;
+        for (size_t k = ti; k < c->nt && c->t[k].e <= se; k++) {
+            ntok++;
+            if (!c->t[k].word0) continue;
+            char key[64];
+            vnt__an_lower(c->s + c->t[k].s, c->t[c->t[k].wlast].e - c->t[k].s, key, sizeof key);
+            for (size_t f = 0; f < nk && f < 20; f++)
+                if (!strcmp(K[f].key, key)) w += K[f].score;
+        }
+        if (ntok < 5) continue;
+        w = w / sqrt((double)ntok) * (si < 3 ? 1.5 : 1.0);
+        for (int r = 0; r < 3; r++)
+            if (w > sc[r]) {
+                for (int q = 2; q > r; q--)
+                    sc[q] = sc[q - 1], idx[q] = idx[q - 1];
+                sc[r] = w;
+                idx[r] = si;
+                break;
+            }
+    }
+    for (int r = 0; r < 3; r++)
+        if (sc[r] >= 0) a->summary[a->n_summary++] = idx[r];
+    for (size_t p = 1; p < a->n_summary; p++)
+        for (size_t q = p; q > 0 && a->summary[q - 1] > a->summary[q]; q--) {
+            size_t tmp = a->summary[q];
+            a->summary[q] = a->summary[q - 1];
+            a->summary[q - 1] = tmp;
+        }
+    free(K);
+}
+
+/* ---------------------------------------------------------------- API */
+
+typedef struct an_internal {
+    an_ctx ctx;
+    vnt_tokens tk;
+    vnt_sentences ss;
+} an_internal;
+
+vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *o, vnt_article *a)
+{
+    if (!a || (!s && n)) return VNT_ERR_ARG;
+    if (o && o->version < 1) return VNT_ERR_ARG;
+    if (!s) s = "";
+    if (!a->internal && !(a->internal = calloc(1, sizeof(an_internal)))) return VNT_ERR_NOMEM;
+    an_internal *in = a->internal;
+    an_ctx *c = &in->ctx;
+    c->s = s;
+    c->n = n;
+    c->a = a;
+    c->nt = 0;
+    c->nomem = 0;
+    c->year = c->month = c->day = 0;
+    a->n_blocks = a->n_entities = a->n_titles = a->n_values = a->n_sentences = 0;
+    a->n_summary = a->n_keywords = 0;
+    a->date[0] = 0;
+    vnt_status st = vnt__an_structure(c);
+    if (st != VNT_OK) return st;
+    for (size_t b = 0; b < a->n_blocks; b++) {
+        vnt_block_kind k = a->blocks[b].kind;
+        if (k == VNT_BLOCK_REMOVED || k == VNT_BLOCK_SOURCE) continue;
+        if (!tokens_of_block(c, o, &a->doc, &in->tk, &in->ss, a->blocks[b].start, a->blocks[b].end))
+            return VNT_ERR_NOMEM;
+    }
+    if (o && parse_date(o->date, &c->year, &c->month, &c->day))
+        snprintf(a->date, sizeof a->date, "%04d-%02d-%02d", c->year, c->month, c->day);
+    vnt__an_facts(c);
+    /* no metadata: the first full date of the text (its year may itself come
+     * from the text, e.g. "Sáng 26/1" with "năm 2022" later) */
+    for (size_t v = 0; !a->date[0] && v < a->n_values; v++)
+        if (a->values[v].kind == VNT_VAL_DATE && strlen(a->values[v].iso) == 10 &&
+            !a->values[v].relative)
+            memcpy(a->date, a->values[v].iso, 11);
+    vnt__an_entities(c);
+    keywords(c, o);
+    return c->nomem ? VNT_ERR_NOMEM : VNT_OK;
+}
+
+void vnt_article_free(vnt_article *a)
+{
+    if (!a) return;
+    free(a->blocks);
+    free(a->entities);
+    free(a->titles);
+    free(a->values);
+    free(a->sentences);
+    vnt_doc_free(&a->doc);
+    an_internal *in = a->internal;
+    if (in) {
+        free(in->ctx.t);
+        vnt_tokens_free(&in->tk);
+        vnt_sentences_free(&in->ss);
+        free(in);
+    }
+    memset(a, 0, sizeof *a);
+}
+
+const char *vnt_block_kind_name(vnt_block_kind k)
+{
+    static const char *const nm[] = {"title", "source", "paragraph", "caption", "removed"};
+    return (unsigned)k < COUNT(nm) ? nm[k] : "?";
+}
+
+const char *vnt_entity_type_name(vnt_entity_type t)
+{
+    static const char *const nm[] = {"PER", "ORG", "LOC", "MISC"};
+    return (unsigned)t < COUNT(nm) ? nm[t] : "?";
+}
+
+const char *vnt_value_kind_name(vnt_value_kind k)
+{
+    static const char *const nm[] = {"date", "time", "money", "quantity", "percent", "duration"};
+    return (unsigned)k < COUNT(nm) ? nm[k] : "?";
+}

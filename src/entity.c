@@ -1,0 +1,879 @@
+/* Named entities in article text (issue 4): PER with titles and honorifics,
+ * ORG with the place they name, LOC with level and post-2025 province, MISC
+ * for quoted programme and event names; later mentions point to the first.
+ * Rules over capitalised runs of words (the segmenter's words when a model is
+ * given), the places/names gazetteer and the title/organisation vocabulary of
+ * Vietnamese news. */
+#include "analyze.h"
+
+#include <stdio.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define TK(i)    (&c->t[(i)])
+
+static int is(const an_tok *t, const char *w)
+{
+    return !strcmp(t->lk, w);
+}
+
+static const char *const honorifics[] = {"ông",      "bà",  "anh",   "chị",  "cô",   "chú",
+                                         "bác",      "cụ",  "em",    "thầy", "cháu", "bé",
+                                         "đồng chí", "đ/c", "chàng", "nàng"};
+/* descriptors that announce a person's name */
+static const char *const person_nouns[] = {
+    "ca sĩ",       "diễn viên",    "nghệ sĩ",      "cầu thủ",       "tiền vệ",    "tiền đạo",
+    "hậu vệ",      "thủ môn",      "người mẫu",    "nhà báo",       "luật sư",    "bác sĩ",
+    "nhạc sĩ",     "danh thủ",     "tay đua",      "vận động viên", "tỷ phú",     "doanh nhân",
+    "lương y",     "nhà văn",      "họa sĩ",       "giám khảo",     "người đẹp",  "hoa hậu",
+    "con nuôi",    "mẹ nuôi",      "bạn trai",     "bạn gái",       "vợ",         "chồng",
+    "huyền thoại", "cựu danh thủ", "nữ diễn viên", "nam diễn viên", "nữ ca sĩ",   "nam ca sĩ",
+    "mc",          "hlv",          "võ sĩ",        "kỳ thủ",        "sinh viên",  "học sinh",
+    "thiếu tá",    "trung tá",     "đại tá",       "nhà khoa học",  "chuyên gia", "giáo viên",
+    "nhà thơ",     "đạo diễn",     "tác giả",      "thí sinh",      "bệnh nhân",  "nghi phạm",
+    "đối tượng",   "bị can",       "bị cáo",       "nạn nhân",      "anh hùng"};
+/* titles, written capitalised before or after a name ("Chủ tịch Joan
+ * Laporta", "Trần Tuấn Anh, Ủy viên Bộ Chính trị") */
+static const char *const titles[] = {"chủ tịch",
+                                     "phó chủ tịch",
+                                     "thủ tướng",
+                                     "phó thủ tướng",
+                                     "tổng thống",
+                                     "phó tổng thống",
+                                     "bộ trưởng",
+                                     "thứ trưởng",
+                                     "giám đốc",
+                                     "phó giám đốc",
+                                     "tổng giám đốc",
+                                     "bí thư",
+                                     "phó bí thư",
+                                     "tổng bí thư",
+                                     "ủy viên",
+                                     "uỷ viên",
+                                     "chánh án",
+                                     "viện trưởng",
+                                     "hiệu trưởng",
+                                     "phó hiệu trưởng",
+                                     "hlv",
+                                     "huấn luyện viên",
+                                     "ts",
+                                     "ths",
+                                     "gs",
+                                     "pgs",
+                                     "bs",
+                                     "gs.ts",
+                                     "pgs.ts",
+                                     "ts.",
+                                     "ths.",
+                                     "gs.",
+                                     "pgs.",
+                                     "bs.",
+                                     "giáo sư",
+                                     "tiến sĩ",
+                                     "thạc sĩ",
+                                     "đại tướng",
+                                     "thượng tướng",
+                                     "trung tướng",
+                                     "thiếu tướng",
+                                     "đại tá",
+                                     "thượng tá",
+                                     "trung tá",
+                                     "thiếu tá",
+                                     "đại úy",
+                                     "chủ nhiệm",
+                                     "phó chủ nhiệm",
+                                     "trưởng phòng",
+                                     "phó trưởng phòng",
+                                     "tổng biên tập",
+                                     "thủ hiến",
+                                     "thống đốc",
+                                     "đại sứ",
+                                     "tổng thư ký",
+                                     "người phát ngôn",
+                                     "thượng nghị sĩ",
+                                     "hạ nghị sĩ",
+                                     "nữ hoàng",
+                                     "hoàng tử",
+                                     "công nương",
+                                     "giáo hoàng",
+                                     "chủ tịch nước",
+                                     "trưởng đoàn",
+                                     "chỉ huy trưởng",
+                                     "nsnd",
+                                     "nsưt",
+                                     "trưởng",
+                                     "phó",
+                                     "tổng cục trưởng",
+                                     "cục trưởng",
+                                     "vụ trưởng",
+                                     "chánh văn phòng",
+                                     "trưởng khoa",
+                                     "giám đốc điều hành",
+                                     "đại biểu",
+                                     "nguyên",
+                                     "cựu",
+                                     "thẩm phán",
+                                     "tổng tư lệnh",
+                                     "tư lệnh",
+                                     "chính ủy",
+                                     "kiểm sát viên",
+                                     "trưởng công an",
+                                     "phó trưởng công an",
+                                     "chủ tịch ubnd",
+                                     "phó chủ tịch ubnd",
+                                     "chủ tịch hđnd",
+                                     "chủ tịch hđqt",
+                                     "thành viên hđqt",
+                                     "tổng lãnh sự",
+                                     "lãnh sự",
+                                     "đô đốc",
+                                     "thiếu úy",
+                                     "trung úy",
+                                     "thượng úy",
+                                     "đại đức",
+                                     "hòa thượng",
+                                     "linh mục",
+                                     "tổng giám mục",
+                                     "giám mục"};
+/* words that start an organisation name */
+static const char *const org_heads[] = {"ban",
+                                        "bộ",
+                                        "sở",
+                                        "ủy ban",
+                                        "uỷ ban",
+                                        "ubnd",
+                                        "hđnd",
+                                        "tỉnh ủy",
+                                        "tỉnh uỷ",
+                                        "thành ủy",
+                                        "thành uỷ",
+                                        "huyện ủy",
+                                        "huyện uỷ",
+                                        "đảng ủy",
+                                        "đảng uỷ",
+                                        "đảng bộ",
+                                        "đảng",
+                                        "công an",
+                                        "tòa án",
+                                        "toà án",
+                                        "viện kiểm sát",
+                                        "viện",
+                                        "trường",
+                                        "đại học",
+                                        "đh",
+                                        "học viện",
+                                        "bệnh viện",
+                                        "trung tâm",
+                                        "công ty",
+                                        "tập đoàn",
+                                        "ngân hàng",
+                                        "hội",
+                                        "liên đoàn",
+                                        "quỹ",
+                                        "cục",
+                                        "tổng cục",
+                                        "chi cục",
+                                        "văn phòng",
+                                        "thường trực",
+                                        "quốc hội",
+                                        "chính phủ",
+                                        "mặt trận",
+                                        "hải quân",
+                                        "quân đội",
+                                        "bộ đội",
+                                        "bộ chỉ huy",
+                                        "cơ quan",
+                                        "clb",
+                                        "câu lạc bộ",
+                                        "hiệp hội",
+                                        "liên hợp quốc",
+                                        "hội đồng",
+                                        "bcđ",
+                                        "tổng công ty",
+                                        "kho bạc",
+                                        "chi khu",
+                                        "hãng",
+                                        "nhà máy",
+                                        "sư đoàn",
+                                        "quân khu",
+                                        "bộ tư lệnh",
+                                        "thanh tra",
+                                        "tổng liên đoàn",
+                                        "đoàn thanh niên",
+                                        "nhà xuất bản",
+                                        "nxb",
+                                        "vksnd",
+                                        "tand",
+                                        "đhqg",
+                                        "bv",
+                                        "ủy ban nhân dân",
+                                        "hội liên hiệp",
+                                        "lực lượng",
+                                        "ngân hàng nhà nước",
+                                        "kiểm toán nhà nước",
+                                        "báo",
+                                        "đài",
+                                        "thông tấn xã",
+                                        "đại sứ quán",
+                                        "lãnh sự quán",
+                                        "tổng lãnh sự quán",
+                                        "viện hàn lâm",
+                                        "trường thpt",
+                                        "trường thcs",
+                                        "hợp tác xã",
+                                        "htx",
+                                        "bộ công an",
+                                        "bộ quốc phòng",
+                                        "cảnh sát",
+                                        "phòng",
+                                        "khoa",
+                                        "đoàn"};
+/* acronyms that are organisations by themselves */
+static const char *const org_acronyms[] = {
+    "ubnd", "hđnd", "who",  "unesco",  "unicef", "asean", "nato", "eu",   "fifa", "uefa",
+    "vff",  "vpf",  "afc",  "imf",     "wb",     "adb",   "wto",  "cdc",  "fda",  "bbc",
+    "cnn",  "ap",   "afp",  "reuters", "pti",    "ttxvn", "vtv",  "vov",  "sjc",  "pnj",
+    "evn",  "fpt",  "vnpt", "un",      "nasa",   "fbi",   "cia",  "opec", "apec", "mttq"};
+/* capitalised acronyms that are not names (why: generic nouns written short) */
+static const char *const generic_acronyms[] = {
+    "hlv",  "ts",   "ths",  "gs",  "pgs", "bs",    "thpt", "thcs", "hđqt", "đhđcđ", "clb", "bcđ",
+    "tp",   "tp.",  "pv",   "sn",  "bn",  "gđkt",  "đh",   "nsnd", "nsưt", "ceo",   "gdp", "f0",
+    "f1",   "f2",   "usd",  "vnd", "vnđ", "covid", "sars", "ttl",  "ptth", "tt",    "cp",  "nđ",
+    "qđ",   "bhxh", "bhyt", "atm", "sms", "vip",   "mc",   "dj",   "tv",   "gps",   "ai",  "it",
+    "pcr",  "ct",   "id",   "ok",  "k",   "v",     "x",    "ảnh",  "top",  "vđv",   "đt",  "ubnd",
+    "hđnd", "thcs", "đbqh", "kcn", "bđs", "hn",    "tphcm"};
+/* a place follows: takes the level from the cue */
+static const char *const loc_cues[] = {
+    "tỉnh",        "thành phố", "tp",       "tp.",        "huyện",    "quận",       "xã",
+    "phường",      "thị xã",    "thị trấn", "thôn",       "buôn",     "bản",        "ấp",
+    "làng",        "cửa khẩu",  "đảo",      "sông",       "hồ",       "núi",        "vịnh",
+    "đèo",         "công viên", "chợ",      "đường",      "phố",      "nước",       "miền",
+    "vùng",        "xứ",        "bang",     "thủ đô",     "tp",       "tổ dân phố", "khối",
+    "bãi biển",    "biển",      "châu",     "thung lũng", "quần đảo", "bán đảo",    "sân bay",
+    "cao tốc",     "quốc lộ",   "cầu",      "tiểu bang",  "thị trấn", "thành",      "vườn quốc gia",
+    "khu du lịch", "người"};
+static const char *const misc_cues[] = {
+    "chương trình", "tọa đàm",       "toạ đàm",  "hội thảo",  "cuộc thi", "lễ hội",  "giải",
+    "chiến dịch",   "phong trào",    "đề án",    "khẩu hiệu", "sự kiện",  "show",    "hội nghị",
+    "diễn đàn",     "cuộc vận động", "gameshow", "bộ phim",   "phim",     "ca khúc", "album",
+    "cuốn sách",    "tác phẩm",      "dự án",    "kế hoạch",  "game",     "series",  "chủ đề",
+    "thông điệp",   "hành trình",    "festival"};
+static const char *const misc_names[] = {
+    "world cup", "v-league",         "sea games",      "olympic",      "euro",    "aff cup",
+    "asian cup", "champions league", "premier league", "la liga",      "serie a", "bundesliga",
+    "asiad",     "paralympic",       "ngoại hạng anh", "cúp quốc gia", "tết"};
+/* lower-case words that continue a capitalised name word when no segmenter
+ * is there to say so ("Ban Kinh tế Trung ương") */
+static const char *const compounds[] = {
+    "ủy ban",      "uỷ ban",      "kinh tế",    "trung ương",   "cao đẳng",   "đại học",
+    "học viện",    "sư phạm",     "lao động",   "tài chính",    "quốc gia",   "nhân dân",
+    "y tế",        "quân y",      "chính trị",  "thường vụ",    "quốc hội",   "chính phủ",
+    "bệnh viện",   "biên phòng",  "chỉ huy",    "công an",      "giáo dục",   "đào tạo",
+    "khoa học",    "công nghệ",   "văn hóa",    "thể thao",     "du lịch",    "nông nghiệp",
+    "phát triển",  "thương mại",  "ngân hàng",  "xã hội",       "liên đoàn",  "hội đồng",
+    "tổng cục",    "công ty",     "tập đoàn",   "cổ phần",      "kiểm soát",  "tư pháp",
+    "ngoại giao",  "quốc phòng",  "nội vụ",     "tài nguyên",   "môi trường", "xây dựng",
+    "giao thông",  "vận tải",     "thông tin",  "truyền thông", "kế hoạch",   "đầu tư",
+    "công thương", "cảnh sát",    "hình sự",    "tòa án",       "kiểm sát",   "địa chất",
+    "khảo sát",    "mặt trận",    "tổ quốc",    "thanh niên",   "phụ nữ",     "cộng sản",
+    "trung học",   "thường trực", "bộ đội",     "hải quân",     "quân đội",   "trung tâm",
+    "hợp tác",     "nghiên cứu",  "bảo hiểm",   "kho bạc",      "thủ tướng",  "chủ tịch",
+    "giám đốc",    "bí thư",      "trưởng ban", "ủy viên",      "uỷ viên",    "hiệu trưởng",
+    "kiểm toán",   "thanh tra",   "đối ngoại",  "dân tộc",      "tôn giáo",   "nội chính",
+    "tuyên giáo",  "dân vận",     "tổ chức",    "kiểm tra",     "an ninh",    "bưu điện",
+    "điện lực",    "dầu khí",     "hàng không", "viễn thông",   "nhân đạo",   "chữ thập",
+    "cộng hòa",    "cộng hoà",    "liên bang",  "vương quốc"};
+
+static int in(const char *w, const char *const *l, size_t n)
+{
+    return vnt__an_in(w, l, n);
+}
+#define IN(w, l) in((w), (l), COUNT(l))
+
+static int capital(const an_tok *t)
+{
+    return t->cse != VNT_CASE_LOWER && (t->type == VNT_TOK_SYLLABLE || t->type == VNT_TOK_FOREIGN ||
+                                        t->type == VNT_TOK_ABBREV || t->type == VNT_TOK_CODE);
+}
+
+/* Lower-case phrase of tokens [i, j) (one space between). */
+static void phrase(an_ctx *c, size_t i, size_t j, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = 0;
+    for (size_t k = i; k < j; k++) {
+        size_t l = strlen(TK(k)->lk);
+        if (o + l + 2 > cap) break;
+        if (k > i) out[o++] = ' ';
+        memcpy(out + o, TK(k)->lk, l);
+        o += l;
+        out[o] = 0;
+    }
+}
+
+/* Longest phrase of at most maxw tokens at i (not past end) found in list. */
+static size_t match_list(an_ctx *c, size_t i, size_t end, const char *const *l, size_t n,
+                         size_t maxw)
+{
+    char buf[160];
+    for (size_t w = maxw; w >= 1; w--) {
+        if (i + w > end) continue;
+        int ok = 1;
+        for (size_t k = i + 1; k < i + w; k++)
+            if (TK(k)->sent0) ok = 0;
+        if (!ok) continue;
+        phrase(c, i, i + w, buf, sizeof buf);
+        if (in(buf, l, n)) return w;
+    }
+    return 0;
+}
+#define MATCH(i, end, l, maxw) match_list(c, (i), (end), (l), COUNT(l), (maxw))
+
+/* Gazetteer: longest place at i within [i, end). */
+static size_t match_place(an_ctx *c, size_t i, size_t end, int *level, const char **prov, int *cue)
+{
+    char key[160];
+    for (size_t w = 6; w >= 1; w--) {
+        if (i + w > end) continue;
+        size_t s = TK(i)->s, e = TK(i + w - 1)->e;
+        if (e - s > 120) continue;
+        vnt__gaz_key(c->s + s, e - s, key, sizeof key);
+        int lv = vnt__gaz_place(key, prov, cue);
+        if (lv) return *level = lv, w;
+    }
+    return 0;
+}
+
+/* continuation of a capitalised word by lower-case syllables */
+static size_t word_end(an_ctx *c, size_t i)
+{
+    size_t j = TK(i)->wlast + 1;
+    if (j > i + 1) return j;
+    /* no segmenter: known compounds */
+    while (j < c->nt && !TK(j)->sent0 && TK(j)->cse == VNT_CASE_LOWER &&
+           TK(j)->type == VNT_TOK_SYLLABLE) {
+        char buf[96];
+        snprintf(buf, sizeof buf, "%s %s", TK(j - 1)->lk, TK(j)->lk);
+        if (!IN(buf, compounds)) break;
+        j++;
+    }
+    return j;
+}
+
+/* The capitalised run starting at token i: words whose first syllable is a
+ * capital, joined by "-", "&" between capitals. Returns its end. */
+static size_t run_end(an_ctx *c, size_t i)
+{
+    size_t j = i;
+    while (j < c->nt && (j == i || !TK(j)->sent0) && !TK(j)->used) {
+        an_tok *t = TK(j);
+        if (capital(t)) {
+            j = word_end(c, j);
+            continue;
+        }
+        /* numbers and roman numerals inside names: "Tháp Bà 86", "V-League 2020" */
+        if (j > i && t->type == VNT_TOK_NUMBER && j + 1 <= c->nt &&
+            (j + 1 == c->nt || !capital(TK(j + 1)) || TK(j + 1)->sent0) && t->e - t->s <= 4 &&
+            TK(j - 1)->type != VNT_TOK_PUNCT && (c->s[t->s] != '0')) {
+            /* only when the name is already two words long (not "ngày 26") */
+            if (j - i >= 2) {
+                j++;
+                break;
+            }
+            break;
+        }
+        if (j > i && (is(t, "-") || is(t, "&")) && j + 1 < c->nt && !TK(j + 1)->sent0 &&
+            capital(TK(j + 1)) && !TK(j + 1)->used &&
+            !(t->s > 0 && c->s[t->s - 1] == ' ' && MATCH(j + 1, c->nt, titles, 4))) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+typedef struct pend {
+    size_t ts[8], te[8];
+    int n;
+} pend;
+
+static long add_ent(an_ctx *c, vnt_entity_type ty, size_t i, size_t j)
+{
+    vnt_entity e;
+    memset(&e, 0, sizeof e);
+    e.type = ty;
+    e.start = TK(i)->s;
+    e.end = TK(j - 1)->e;
+    e.ref = -1;
+    e.honorific.start = e.honorific.end = e.start;
+    e.location.start = e.location.end = e.start;
+    for (size_t k = i; k < j; k++)
+        TK(k)->used = 1;
+    return vnt__an_push_entity(c, &e);
+}
+
+static long add_loc(an_ctx *c, size_t i, size_t j, int level, const char *prov)
+{
+    long k = add_ent(c, VNT_ENT_LOC, i, j);
+    if (k >= 0) {
+        c->a->entities[k].level = vnt__gaz_level_name(level);
+        c->a->entities[k].province = prov;
+    }
+    return k;
+}
+
+static int cue_level(const char *cue)
+{
+    if (!strcmp(cue, "tỉnh") || !strcmp(cue, "thủ đô")) return 2;
+    if (!strcmp(cue, "huyện") || !strcmp(cue, "quận") || !strcmp(cue, "thị xã")) return 3;
+    if (!strcmp(cue, "xã") || !strcmp(cue, "phường") || !strcmp(cue, "thị trấn")) return 4;
+    if (!strcmp(cue, "cửa khẩu")) return 5;
+    if (!strcmp(cue, "thành phố") || !strcmp(cue, "tp") || !strcmp(cue, "tp.")) return 7;
+    if (!strcmp(cue, "nước")) return 1;
+    if (!strcmp(cue, "miền") || !strcmp(cue, "vùng")) return 6;
+    return 8;
+}
+
+/* The lower-case cue phrase right before token i, as its length in tokens. */
+static size_t cue_before(an_ctx *c, size_t i, const char *const *l, size_t n, char *which,
+                         size_t cap)
+{
+    if (TK(i)->sent0) return 0;
+    for (size_t w = 3; w >= 1; w--) {
+        if (i < w) continue;
+        int ok = 1;
+        for (size_t k = i - w + 1; k <= i; k++)
+            if (TK(k)->sent0) ok = 0;
+        if (!ok && !TK(i - w)->sent0) continue;
+        char buf[96];
+        phrase(c, i - w, i, buf, sizeof buf);
+        if (in(buf, l, n)) {
+            if (which) snprintf(which, cap, "%s", buf);
+            return w;
+        }
+    }
+    return 0;
+}
+
+/* A person's name at the end of [i, end): Vietnamese surname + 1-3 given
+ * syllables. Returns its start, or end when none. */
+static size_t name_tail(an_ctx *c, size_t i, size_t end)
+{
+    for (size_t len = 4; len >= 2; len--) {
+        if (end < i + len) continue;
+        size_t s = end - len;
+        char key[48];
+        vnt__gaz_key(c->s + TK(s)->s, TK(s)->e - TK(s)->s, key, sizeof key);
+        if (!vnt__gaz_surname(key)) continue;
+        int ok = 1;
+        for (size_t k = s; k < end; k++)
+            if (TK(k)->type != VNT_TOK_SYLLABLE || TK(k)->cse != VNT_CASE_TITLE) ok = 0;
+        int lv, cue;
+        const char *pr;
+        if (ok && match_place(c, s, end, &lv, &pr, &cue) == end - s) ok = 0;
+        if (ok) return s;
+    }
+    return end;
+}
+
+static void misc_quoted(an_ctx *c)
+{
+    for (size_t i = 0; i + 2 < c->nt; i++) {
+        an_tok *q = TK(i);
+        if (!(is(q, "“") || is(q, "\"") || is(q, "«"))) continue;
+        char which[96];
+        if (!cue_before(c, i, misc_cues, COUNT(misc_cues), which, sizeof which)) continue;
+        size_t j = i + 1;
+        while (j < c->nt && j < i + 20 && !TK(j)->sent0 &&
+               !(is(TK(j), "”") || is(TK(j), "\"") || is(TK(j), "»")))
+            j++;
+        if (j >= c->nt || j == i + 1 || j >= i + 20 || TK(j)->sent0) continue;
+        if (!capital(TK(i + 1))) continue;
+        add_ent(c, VNT_ENT_MISC, i + 1, j);
+        i = j;
+    }
+}
+
+static int roman(const an_tok *t, const char *s)
+{
+    if (t->type != VNT_TOK_ABBREV && t->type != VNT_TOK_FOREIGN && t->type != VNT_TOK_SYLLABLE)
+        return 0;
+    if (t->e - t->s > 6) return 0;
+    for (size_t k = t->s; k < t->e; k++)
+        if (!strchr("IVXL", s[k])) return 0;
+    return 1;
+}
+
+static void attach_titles(an_ctx *c, long pe, pend *p)
+{
+    if (pe < 0 || !p->n) return;
+    vnt_entity *e = &c->a->entities[pe];
+    e->title_begin = c->a->n_titles;
+    for (int k = 0; k < p->n; k++)
+        vnt__an_push_title(c, TK(p->ts[k])->s, TK(p->te[k] - 1)->e);
+    e = &c->a->entities[pe];
+    e->n_titles = (size_t)p->n;
+    p->n = 0;
+}
+
+static void add_title_after(an_ctx *c, long pe, size_t ts, size_t te)
+{
+    if (pe < 0) return;
+    vnt_entity *e = &c->a->entities[pe];
+    /* titles of one person are contiguous: only append to the last person */
+    if (e->n_titles && e->title_begin + e->n_titles != c->a->n_titles) return;
+    if (!e->n_titles) e->title_begin = c->a->n_titles;
+    vnt__an_push_title(c, TK(ts)->s, TK(te - 1)->e);
+    c->a->entities[pe].n_titles++;
+}
+
+/* Organisation [i, j): extend by "tỉnh/TP/huyện … Place" and record the place. */
+static size_t org_extend(an_ctx *c, size_t i, size_t j, vnt_span *loc)
+{
+    static const char *const admin[] = {"tỉnh", "thành phố", "tp",     "tp.",    "huyện",
+                                        "quận", "xã",        "phường", "thị xã", "thị trấn"};
+    loc->start = loc->end = 0;
+    /* a place inside: the longest gazetteer suffix */
+    for (size_t k = i + 1; k < j; k++) {
+        int lv, cue;
+        const char *pr;
+        size_t w = match_place(c, k, j, &lv, &pr, &cue);
+        if (w && k + w == j && lv <= 3) {
+            loc->start = TK(k)->s;
+            loc->end = TK(j - 1)->e;
+            break;
+        }
+    }
+    size_t w = MATCH(j, c->nt, admin, 2);
+    if (w && j + w < c->nt && !TK(j + w)->sent0 && capital(TK(j + w)) && !TK(j + w)->used) {
+        size_t e = run_end(c, j + w);
+        loc->start = TK(j + w)->s;
+        loc->end = TK(e - 1)->e;
+        return e;
+    }
+    /* "HĐND tỉnh", "Đảng bộ tỉnh" with no name after: the generic word stays */
+    if (w == 1 && (is(TK(j), "tỉnh") || is(TK(j), "huyện")) &&
+        (j + 1 >= c->nt || !capital(TK(j + 1)))) {
+        an_tok *h = TK(i);
+        if (is(h, "hđnd") || is(h, "ubnd")) return j + 1;
+    }
+    return j;
+}
+
+static int cmp_ent(const void *x, const void *y)
+{
+    const vnt_entity *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static void link_refs(an_ctx *c)
+{
+    vnt_article *a = c->a;
+    for (size_t i = 0; i < a->n_entities; i++) {
+        vnt_entity *e = &a->entities[i];
+        char ki[160], kj[160];
+        vnt__gaz_key(c->s + e->start, e->end - e->start, ki, sizeof ki);
+        e->ref = -1;
+        for (size_t j = 0; j < i; j++) {
+            vnt_entity *f = &a->entities[j];
+            if (f->type != e->type) continue;
+            vnt__gaz_key(c->s + f->start, f->end - f->start, kj, sizeof kj);
+            size_t li = strlen(ki), lj = strlen(kj);
+            int same = !strcmp(ki, kj);
+            /* "ông Thụy" after "Nguyễn Đức Thụy"; "ban Kinh tế Trung ương" after "Ban Kinh tế…" */
+            if (!same && e->type == VNT_ENT_PER && li < lj && kj[lj - li - 1] == ' ' &&
+                !strcmp(kj + lj - li, ki))
+                same = 1;
+            if (same) {
+                e->ref = f->ref >= 0 ? f->ref : (long)j;
+                if (e->type == VNT_ENT_LOC && !e->province) e->province = f->province;
+                break;
+            }
+        }
+    }
+}
+
+void vnt__an_entities(an_ctx *c)
+{
+    misc_quoted(c);
+    long last_per = -1;
+    size_t last_per_end = 0;
+    pend p = {{0}, {0}, 0};
+    for (size_t i = 0; i < c->nt; i++) {
+        an_tok *t = TK(i);
+        if (t->sent0) p.n = 0;
+        if (t->used || !capital(t)) continue;
+        size_t end = run_end(c, i);
+        size_t a = i;
+        /* sentence-initial capital says nothing: drop a first word that is
+         * no name, title, organisation or place */
+        if (t->sent0 || (i > 0 && TK(i - 1)->sent0 && TK(i - 1)->type == VNT_TOK_PUNCT)) {
+            int lv, cue;
+            const char *pr;
+            char key[48];
+            vnt__gaz_key(c->s + t->s, t->e - t->s, key, sizeof key);
+            int keep =
+                MATCH(i, end, titles, 4) || MATCH(i, end, org_heads, 4) ||
+                match_place(c, i, end, &lv, &pr, &cue) ||
+                (vnt__gaz_surname(key) && end - i >= 2 && i + 1 < c->nt && capital(TK(i + 1))) ||
+                t->upos == VNT_UPOS_PROPN || t->type == VNT_TOK_ABBREV ||
+                (t->type == VNT_TOK_FOREIGN && end - i >= 2) || IN(t->lk, org_acronyms);
+            if (!keep) {
+                size_t w = word_end(c, i);
+                i = w - 1;
+                continue;
+            }
+        }
+        /* MISC by name: Đại hội XIII, World Cup 2022, V-League */
+        if (is(t, "đại") && i + 2 < end && is(TK(i + 1), "hội") && roman(TK(i + 2), c->s)) {
+            add_ent(c, VNT_ENT_MISC, i, i + 3);
+            i += 2;
+            continue;
+        }
+        size_t mw = MATCH(i, end, misc_names, 3);
+        if (mw && !(mw == 1 && is(t, "tết"))) {
+            size_t e = i + mw;
+            if (e < c->nt && TK(e)->type == VNT_TOK_NUMBER && !TK(e)->sent0 &&
+                TK(e)->e - TK(e)->s == 4)
+                e++;
+            /* "LS V-League 2020": a sponsor prefix stays outside */
+            add_ent(c, VNT_ENT_MISC, i, e);
+            i = e - 1;
+            continue;
+        }
+        size_t pos = a;
+        while (pos < end) {
+            size_t w;
+            int lv = 0, cue = 0;
+            const char *pr = NULL;
+            char which[96];
+            if (TK(pos)->type == VNT_TOK_PUNCT) {
+                pos++;
+                continue;
+            }
+            /* a title (with the organisation it heads) */
+            if ((w = MATCH(pos, end, titles, 4)) != 0 &&
+                !(w == 1 && (is(TK(pos), "trưởng") || is(TK(pos), "phó")) &&
+                  !(pos + 1 < end && MATCH(pos + 1, end, org_heads, 3)))) {
+                size_t ts = pos, te = pos + w;
+                /* lower-case "ban" after "Trưởng": the organisation starts there */
+                size_t oh = MATCH(te, c->nt, org_heads, 3);
+                if (te < end || (oh && te < c->nt && !TK(te)->sent0)) {
+                    if (oh) {
+                        size_t oe = end > te + oh ? end : run_end(c, te + oh);
+                        if (oe < te + oh) oe = te + oh;
+                        size_t nt = name_tail(c, te, oe);
+                        if (nt > te + oh) oe = nt;
+                        vnt_span loc;
+                        size_t ox = org_extend(c, te, oe, &loc);
+                        long k = add_ent(c, VNT_ENT_ORG, te, ox);
+                        if (k >= 0) c->a->entities[k].location = loc;
+                        te = ox;
+                        if (te > end) end = te;
+                    }
+                }
+                /* after a person's name: ", Ủy viên Bộ Chính trị, Trưởng Ban…" */
+                int after =
+                    last_per >= 0 && TK(ts)->s >= last_per_end && TK(ts)->s - last_per_end <= 4;
+                if (after) {
+                    add_title_after(c, last_per, ts, te);
+                    last_per_end = TK(te - 1)->e;
+                } else if (p.n < 8) {
+                    p.ts[p.n] = ts;
+                    p.te[p.n++] = te;
+                }
+                pos = te;
+                continue;
+            }
+            /* an organisation */
+            if ((w = MATCH(pos, end, org_heads, 3)) != 0 || IN(TK(pos)->lk, org_acronyms)) {
+                size_t oe = end;
+                size_t nt = name_tail(c, pos + (w ? w : 1), end);
+                if (nt < end) oe = nt;
+                if (!w) oe = pos + 1; /* an acronym alone */
+                /* a single generic head with nothing capitalised after is no name */
+                if (w && oe == pos + w &&
+                    !(is(TK(pos), "quốc hội") || is(TK(pos), "chính phủ") || is(TK(pos), "đảng")) &&
+                    !(w >= 2 && TK(pos + 1)->cse != VNT_CASE_LOWER)) {
+                    char ph[96];
+                    phrase(c, pos, oe, ph, sizeof ph);
+                    static const char *const single[] = {
+                        "quốc hội", "chính phủ", "đảng",          "bộ chính trị",
+                        "tỉnh ủy",  "tỉnh uỷ",   "thành ủy",      "thành uỷ",
+                        "ubnd",     "hđnd",      "liên hợp quốc", "ban bí thư"};
+                    vnt_span loc;
+                    size_t ox = org_extend(c, pos, oe, &loc);
+                    if (ox == oe && !IN(ph, single)) {
+                        pos = oe;
+                        continue;
+                    }
+                    long k = add_ent(c, VNT_ENT_ORG, pos, ox);
+                    if (k >= 0) c->a->entities[k].location = loc;
+                    pos = ox;
+                    if (pos > end) end = pos;
+                    continue;
+                }
+                vnt_span loc;
+                size_t ox = org_extend(c, pos, oe, &loc);
+                long k = add_ent(c, VNT_ENT_ORG, pos, ox);
+                if (k >= 0) c->a->entities[k].location = loc;
+                pos = ox;
+                if (pos > end) end = pos;
+                continue;
+            }
+            /* a place */
+            size_t cw = cue_before(c, pos, loc_cues, COUNT(loc_cues), which, sizeof which);
+            if (pos > a) cw = 0;
+            if ((w = match_place(c, pos, end, &lv, &pr, &cue)) != 0 && cue && !cw) {
+                /* a name that needs its cue word was cued before in this article */
+                char kk[160];
+                vnt__gaz_key(c->s + TK(pos)->s, TK(pos + w - 1)->e - TK(pos)->s, kk, sizeof kk);
+                for (size_t q = 0; q < c->a->n_entities && cue; q++) {
+                    char kq[160];
+                    const vnt_entity *f = &c->a->entities[q];
+                    vnt__gaz_key(c->s + f->start, f->end - f->start, kq, sizeof kq);
+                    if (f->type == VNT_ENT_LOC && !strcmp(kk, kq)) cue = 0;
+                }
+            }
+            if (w && (!cue || cw)) {
+                if (cw && !strcmp(which, "cửa khẩu"))
+                    lv = 5;
+                else if (cw && cue_level(which) >= 3 && cue_level(which) <= 4 && lv == 2)
+                    lv = cue_level(which);
+                else if (cw && !strcmp(which, "thành phố") && lv == 2)
+                    lv = 7;
+                size_t we = pos + w;
+                /* a route "Nội Bài-Lào Cai": two places joined without spaces */
+                int lv2, cue2;
+                const char *pr2;
+                size_t w2;
+                if (we + 1 < end && is(TK(we), "-") && TK(we)->s == TK(we - 1)->e &&
+                    (w2 = match_place(c, we + 1, end, &lv2, &pr2, &cue2)) != 0) {
+                    we += 1 + w2;
+                    lv = 8;
+                    pr = NULL;
+                }
+                long k = add_loc(c, pos, we, lv, lv == 1 || lv >= 5 ? NULL : pr);
+                w = we - pos;
+                /* "Ma Lù Thàng (Việt Nam)-Kim Thủy Hà (Trung Quốc)": the pair of a border gate */
+                (void)k;
+                if (lv == 5) {
+                    size_t q = pos + w;
+                    if (q < c->nt && is(TK(q), "(")) {
+                        while (q < c->nt && q < pos + w + 6 && !is(TK(q), ")"))
+                            q++;
+                        q++;
+                    }
+                    if (q + 1 < c->nt && is(TK(q), "-") && capital(TK(q + 1)) &&
+                        !TK(q + 1)->sent0) {
+                        size_t e2 = q + 1;
+                        while (e2 < c->nt && capital(TK(e2)) && !TK(e2)->sent0)
+                            e2++;
+                        add_loc(c, q + 1, e2, 5, NULL);
+                    }
+                }
+                pos += w;
+                continue;
+            }
+            /* TP, Thành phố, Tỉnh written as part of the run: a cue */
+            static const char *const cap_cues[] = {
+                "tp",     "tp.",    "thành phố", "tỉnh",      "huyện", "quận", "xã",   "phường",
+                "thị xã", "thủ đô", "hồ",        "công viên", "chợ",   "núi",  "sông", "đảo"};
+            size_t ccw = MATCH(pos, end, cap_cues, 2);
+            if (ccw && pos + ccw < end) {
+                phrase(c, pos, pos + ccw, which, sizeof which);
+                size_t s2 = pos + ccw;
+                size_t w2 = match_place(c, s2, end, &lv, &pr, &cue);
+                if (!w2) {
+                    w2 = end - s2;
+                    lv = cue_level(which);
+                    pr = NULL;
+                }
+                add_loc(c, s2, s2 + w2, lv, lv == 1 || lv >= 5 ? NULL : pr);
+                pos = s2 + w2;
+                continue;
+            }
+            /* a person: surname + given names, or a name after an honorific/title */
+            size_t nt = name_tail(c, pos, end);
+            char hon[64];
+            size_t hw =
+                pos == a ? cue_before(c, pos, honorifics, COUNT(honorifics), hon, sizeof hon) : 0;
+            size_t pw =
+                pos == a ? cue_before(c, pos, person_nouns, COUNT(person_nouns), NULL, 0) : 0;
+            int padj = p.n && TK(pos)->s <= TK(p.te[p.n - 1] - 1)->e + 2;
+            if (p.n && !padj) p.n = 0;
+            if (nt == pos || hw || pw || padj) {
+                size_t pe = end;
+                if (nt > pos && nt < end) pe = nt;
+                long k = add_ent(c, VNT_ENT_PER, pos, pe);
+                if (k >= 0 && hw) {
+                    c->a->entities[k].honorific.start = TK(pos - hw)->s;
+                    c->a->entities[k].honorific.end = TK(pos - 1)->e;
+                }
+                attach_titles(c, k, &p);
+                last_per = k;
+                last_per_end = TK(pe - 1)->e;
+                pos = pe;
+                continue;
+            }
+            /* a place by its cue, unknown to the gazetteer */
+            if (cw) {
+                add_loc(c, pos, end, cue_level(which), NULL);
+                pos = end;
+                continue;
+            }
+            for (size_t k2 = pos + 1; k2 < end; k2++)
+                if (MATCH(k2, end, org_heads, 3) && capital(TK(k2))) {
+                    end = k2;
+                    break;
+                }
+            /* unknown: acronyms are organisations, a later mention of a
+             * person's last name is that person, other names are people */
+            an_tok *u = TK(pos);
+            if (end - pos == 1 && (u->type == VNT_TOK_ABBREV || u->cse == VNT_CASE_UPPER)) {
+                if (!IN(u->lk, generic_acronyms) && u->e - u->s >= 2)
+                    add_ent(c, VNT_ENT_ORG, pos, pos + 1);
+                pos = end;
+                continue;
+            }
+            int seen_per = 0;
+            char ku[64];
+            vnt__gaz_key(c->s + u->s, TK(end - 1)->e - u->s, ku, sizeof ku);
+            for (size_t q = 0; q < c->a->n_entities; q++) {
+                vnt_entity *f = &c->a->entities[q];
+                if (f->type != VNT_ENT_PER) continue;
+                char kf[160];
+                vnt__gaz_key(c->s + f->start, f->end - f->start, kf, sizeof kf);
+                size_t lf = strlen(kf), lu = strlen(ku);
+                if (lu <= lf && !strcmp(kf + lf - lu, ku) && (lu == lf || kf[lf - lu - 1] == ' '))
+                    seen_per = 1;
+            }
+            int namelike = end - pos >= 2;
+            for (size_t k2 = pos; k2 < end && namelike; k2++) {
+                char kg[48];
+                if (TK(k2)->type == VNT_TOK_FOREIGN) continue;
+                if (TK(k2)->type != VNT_TOK_SYLLABLE || TK(k2)->cse != VNT_CASE_TITLE) {
+                    namelike = 0;
+                    break;
+                }
+                vnt__gaz_key(c->s + TK(k2)->s, TK(k2)->e - TK(k2)->s, kg, sizeof kg);
+                if (!vnt__gaz_given(kg) && !vnt__gaz_surname(kg)) namelike = 0;
+            }
+            if (seen_per || namelike) {
+                long k = add_ent(c, VNT_ENT_PER, pos, end);
+                last_per = k;
+                last_per_end = TK(end - 1)->e;
+            } else if (u->type == VNT_TOK_FOREIGN || u->cse == VNT_CASE_MIXED) {
+                add_ent(c, VNT_ENT_ORG, pos, end);
+            }
+            pos = end;
+        }
+        i = (end > i ? end : i + 1) - 1;
+    }
+    if (c->a->n_entities > 1) {
+        /* entities were added out of order (titles' organisations); keep the
+         * title indices valid: titles are stored by offset, entities sorted */
+        qsort(c->a->entities, c->a->n_entities, sizeof *c->a->entities, cmp_ent);
+    }
+    link_refs(c);
+}

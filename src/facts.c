@@ -1,0 +1,624 @@
+/* Facts in article text (issue 4): dates (year inference, part of day,
+ * relative dates), times, money with Vietnamese scales, quantities with their
+ * unit or counted noun, percents, durations; numbers in digits or words. */
+#include "analyze.h"
+
+#include <stdio.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define TK(i)    (&c->t[(i)])
+
+static int is(const an_tok *t, const char *w)
+{
+    return !strcmp(t->lk, w);
+}
+
+/* Vietnamese digit grouping: "1.000.000" and "13.250.000" use dots for
+ * thousands, "1,5" and "55,35" a comma for decimals; a dot followed by other
+ * than three digits is read as a decimal point (English style "1.5"). */
+int vnt__an_parse_number(const char *s, size_t n, double *out)
+{
+    double v = 0, frac = 0, scale = 1;
+    int seen = 0, in_frac = 0;
+    size_t i = 0;
+    if (n && (s[0] == '-' || s[0] == '+')) i = 1;
+    for (; i < n; i++) {
+        char ch = s[i];
+        if (ch >= '0' && ch <= '9') {
+            seen = 1;
+            if (in_frac)
+                frac += (ch - '0') * (scale /= 10);
+            else
+                v = v * 10 + (ch - '0');
+        } else if (ch == '.' && !in_frac) {
+            size_t k = i + 1;
+            while (k < n && s[k] >= '0' && s[k] <= '9')
+                k++;
+            if (k - i - 1 == 3) continue; /* thousands */
+            in_frac = 1;
+        } else if (ch == ',' && !in_frac) {
+            in_frac = 1;
+        } else
+            return 0;
+    }
+    if (!seen) return 0;
+    *out = (s[0] == '-' ? -1 : 1) * (v + frac);
+    return 1;
+}
+
+static double scale_of(const an_tok *t)
+{
+    if (is(t, "nghìn") || is(t, "ngàn")) return 1e3;
+    if (is(t, "triệu")) return 1e6;
+    if (is(t, "tỷ") || is(t, "tỉ")) return 1e9;
+    if (is(t, "trăm")) return 1e2;
+    return 0;
+}
+
+static int digit_word(const an_tok *t)
+{
+    static const char *const w[] = {"không", "một", "hai", "ba",  "bốn",
+                                    "năm",   "sáu", "bảy", "tám", "chín"};
+    for (int i = 0; i < 10; i++)
+        if (is(t, w[i])) return i;
+    if (is(t, "mốt")) return 1;
+    if (is(t, "tư")) return 4;
+    if (is(t, "lăm")) return 5;
+    if (is(t, "bẩy")) return 7;
+    return -1;
+}
+
+/* A number at token i: digits (with scale words after) or number words.
+ * Returns the token after it, or i when none. *words: written in words. */
+static size_t number_at(an_ctx *c, size_t i, double *val, int *words)
+{
+    an_tok *t = TK(i);
+    double v = 0;
+    size_t j = i;
+    *words = 0;
+    if (t->type == VNT_TOK_NUMBER) {
+        if (!vnt__an_parse_number(c->s + t->s, t->e - t->s, &v)) return i;
+        j = i + 1;
+    } else {
+        /* number words: hai trăm, một nghìn, ba mươi lăm */
+        double total = 0, g = 0;
+        int p = -1, any = 0;
+        while (j < c->nt && (j == i || !TK(j)->sent0)) {
+            an_tok *u = TK(j);
+            int d = digit_word(u);
+            if (d >= 0) {
+                if (p >= 0) break;
+                p = d;
+            } else if (is(u, "mười")) {
+                if (p >= 0) break;
+                g += 10;
+            } else if (is(u, "mươi")) {
+                if (p < 0) break;
+                g += p * 10;
+                p = -1;
+            } else if (is(u, "trăm")) {
+                if (p < 0) break;
+                g += p * 100;
+                p = -1;
+            } else if ((is(u, "linh") || is(u, "lẻ")) && any) {
+            } else if (scale_of(u) >= 1e3 && any) {
+                if (p >= 0) g += p;
+                total += (g ? g : 1) * scale_of(u);
+                g = 0;
+                p = -1;
+            } else
+                break;
+            any = 1;
+            j++;
+        }
+        if (!any) return i;
+        if (p >= 0) g += p;
+        v = total + g;
+        *words = 1;
+        /* "một" alone is an article more often than a count */
+        if (j == i + 1 && is(t, "một")) return i;
+    }
+    /* scale words after digits: 250 triệu, 1,5 tỷ, 1.000 tỷ, 3 nghìn tỷ */
+    while (!*words && j < c->nt && !TK(j)->sent0 && scale_of(TK(j)) >= 1e3) {
+        v *= scale_of(TK(j));
+        j++;
+    }
+    *val = v;
+    return j;
+}
+
+static const char *currency(an_ctx *c, size_t j, size_t *end)
+{
+    if (j >= c->nt || TK(j)->sent0) return NULL;
+    an_tok *t = TK(j);
+    *end = j + 1;
+    if (is(t, "đồng") || is(t, "vnd") || is(t, "vnđ") || is(t, "đ")) return "VND";
+    if (is(t, "usd") || is(t, "$")) return "USD";
+    if (is(t, "euro") || is(t, "eur")) return "EUR";
+    if (is(t, "ndt")) return "CNY";
+    if (is(t, "won")) return "KRW";
+    if (is(t, "bảng") && j + 1 < c->nt && is(TK(j + 1), "anh")) return *end = j + 2, "GBP";
+    if (is(t, "nhân") && j + 2 < c->nt && is(TK(j + 1), "dân") && is(TK(j + 2), "tệ"))
+        return *end = j + 3, "CNY";
+    if (is(t, "yen") || is(t, "yên")) {
+        /* "yên" is also "calm": only right after a number */
+        return "JPY";
+    }
+    if (is(t, "đô") || is(t, "đôla")) {
+        size_t k = j + 1;
+        if (is(t, "đô") && k < c->nt && is(TK(k), "la")) k++;
+        if (k < c->nt && is(TK(k), "mỹ")) k++;
+        *end = k;
+        return "USD";
+    }
+    return NULL;
+}
+
+static const char *const measure_units[] = {
+    "km",   "m",  "mét", "cm",    "mm",     "kg",    "g",  "gam", "gram",   "tấn", "tạ",
+    "lít",  "ml", "ha",  "hecta", "héc-ta", "m2",    "m3", "km2", "km/h",   "độ",  "°c",
+    "°f",   "mw", "kw",  "kwh",   "gw",     "gb",    "mb", "tb",  "inch",   "dặm", "hải lý",
+    "feet", "mg", "µg",  "lượng", "chỉ",    "thùng", "cc", "ppm", "cây số", "hz",  "ghz"};
+static const char *const classifiers[] = {
+    "con", "chiếc", "cái", "suất", "ngôi", "căn", "tấm", "bức", "quả",  "cây", "lượt",
+    "bộ",  "cuốn",  "tờ",  "đôi",  "cặp",  "khu", "mức", "bài", "trận", "cơ",  "đoàn"};
+/* Words after a number that are not what it counts. */
+static const char *const not_units[] = {
+    "và",       "hay",   "hoặc", "đến",   "tới",  "của",        "là",    "thì",  "mà",   "với",
+    "cho",      "trong", "trên", "tại",   "ở",    "đã",         "sẽ",    "đang", "được", "bị",
+    "có",       "không", "năm",  "tháng", "so",   "từ",         "này",   "kia",  "nữa",  "lần",
+    "sau",      "trước", "khi",  "để",    "theo", "người/ngày", "vừa",   "rồi",  "nay",  "qua",
+    "tuổi/lần", "cũng",  "vẫn",  "ra",    "vào",  "lên",        "xuống", "liên", "mới",  "về"};
+/* Words before a number that make it an ordinal or an identifier. */
+static const char *const id_before[] = {
+    "số",   "thứ",  "lần",  "vòng", "top",  "phần",  "khoản", "điều",   "mục",   "chương", "tập",
+    "kỳ",   "khóa", "lớp",  "hạng", "tầng", "phòng", "quận",  "phường", "tuyến", "ca",     "bn",
+    "nhóm", "định", "nghị", "đội",  "bảng", "trang", "câu",   "bài",    "chỉ",   "mã",     "hiệu",
+    "quốc", "lộ",   "bệnh", "nhân", "khu",  "mẫu",   "đoạn",  "hồ",     "sơ"};
+
+static int pod_word(const an_tok *t, const char **pod)
+{
+    if (is(t, "sáng")) return *pod = "morning", 1;
+    if (is(t, "trưa")) return *pod = "noon", 1;
+    if (is(t, "chiều")) return *pod = "afternoon", 1;
+    if (is(t, "tối")) return *pod = "evening", 1;
+    if (is(t, "đêm") || is(t, "khuya")) return *pod = "night", 1;
+    return 0;
+}
+
+static void set_span(an_ctx *c, vnt_value *v, size_t i, size_t j)
+{
+    v->start = TK(i)->s;
+    v->end = TK(j - 1)->e;
+    for (size_t k = i; k < j; k++)
+        TK(k)->used = 1;
+}
+
+static int days_in(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return d[m - 1];
+}
+
+static void add_days(int *y, int *m, int *d, int k)
+{
+    while (k < 0) {
+        if (--*d < 1) {
+            if (--*m < 1) *m = 12, --*y;
+            *d = days_in(*y, *m);
+        }
+        k++;
+    }
+    while (k > 0) {
+        if (++*d > days_in(*y, *m)) {
+            *d = 1;
+            if (++*m > 12) *m = 1, ++*y;
+        }
+        k--;
+    }
+}
+
+/* Year of a day/month with no year: the article's, or the one before when
+ * that would put the date more than 3 months after the article (why: news
+ * reports the past; "26/12" in a January article is last December). */
+static int infer_year(an_ctx *c, int m)
+{
+    if (!c->year) return 0;
+    if (c->month && m > c->month + 3) return c->year - 1;
+    return c->year;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+    if (!n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return 0;
+    return 1;
+}
+
+static int year_tok(an_ctx *c, size_t i)
+{
+    an_tok *t = TK(i);
+    if (t->type != VNT_TOK_NUMBER || t->e - t->s != 4 || !all_digits(c->s + t->s, 4)) return 0;
+    int y = atoi(c->s + t->s);
+    return y >= 1000 && y <= 2199 ? y : 0;
+}
+
+static int read_dm(const char *s, size_t n, int *a, int *b, int *y)
+{
+    /* d/m, d/m/y, m/y, d-m-y, y-m-d */
+    int x[3] = {0, 0, 0}, k = 0, digits = 0, len[3] = {0, 0, 0};
+    char sep = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch >= '0' && ch <= '9') {
+            if (x[k] > 100000) return 0;
+            x[k] = x[k] * 10 + (ch - '0');
+            len[k]++;
+            digits = 1;
+        } else if ((ch == '/' || ch == '-' || ch == '.') && digits && k < 2 &&
+                   (!sep || sep == ch)) {
+            sep = ch;
+            k++;
+            digits = 0;
+        } else
+            return 0;
+    }
+    if (!digits) return 0;
+    if (k == 2 && len[0] == 4) {
+        *y = x[0], *b = x[1], *a = x[2];
+    } else if (k == 2) {
+        *a = x[0], *b = x[1], *y = x[2];
+    } else {
+        *a = x[0], *b = x[1], *y = 0;
+    }
+    if (k == 2 && *y < 100) *y += 2000;
+    return k;
+}
+
+static void year_from_text(an_ctx *c)
+{
+    for (size_t i = 0; i < c->nt; i++) {
+        an_tok *t = TK(i);
+        int a, b, y;
+        if (t->type == VNT_TOK_DATE && read_dm(c->s + t->s, t->e - t->s, &a, &b, &y) == 2 && y) {
+            c->year = y;
+            return;
+        }
+        if (is(t, "năm") && i + 1 < c->nt && (y = year_tok(c, i + 1)) >= 1900) {
+            c->year = y;
+            return;
+        }
+    }
+}
+
+static void emit_date(an_ctx *c, size_t i, size_t j, const char *iso, const char *pod, int rel)
+{
+    vnt_value v;
+    memset(&v, 0, sizeof v);
+    v.kind = VNT_VAL_DATE;
+    set_span(c, &v, i, j);
+    snprintf(v.iso, sizeof v.iso, "%s", iso);
+    v.part_of_day = pod;
+    v.relative = rel;
+    vnt__an_push_value(c, &v);
+}
+
+/* Start of a date phrase ending before token i: "ngày", "sáng", "sáng sớm ngày"… */
+static size_t date_prefix(an_ctx *c, size_t i, const char **pod)
+{
+    size_t k = i;
+    *pod = NULL;
+    if (k > 0 && !TK(k)->sent0 && is(TK(k - 1), "ngày") && !TK(k - 1)->used) k--;
+    if (k > 0 && !TK(k)->sent0 && is(TK(k - 1), "sớm") && k > 1 && is(TK(k - 2), "sáng")) {
+        *pod = "morning";
+        return k - 2;
+    }
+    if (k > 0 && !TK(k)->sent0 && !TK(k - 1)->used && pod_word(TK(k - 1), pod)) k--;
+    if (k > 0 && !TK(k)->sent0 && is(TK(k - 1), "rạng") && *pod) k--;
+    return k;
+}
+
+static void dates(an_ctx *c)
+{
+    char iso[24];
+    for (size_t i = 0; i < c->nt; i++) {
+        an_tok *t = TK(i);
+        if (t->used) continue;
+        int a = 0, b = 0, y = 0;
+        const char *pod = NULL;
+        if (t->type == VNT_TOK_DATE) {
+            int k = read_dm(c->s + t->s, t->e - t->s, &a, &b, &y);
+            int after_thang = i > 0 && is(TK(i - 1), "tháng") && !t->sent0;
+            if (k == 1 && (after_thang || b > 31)) {
+                /* month/year: tháng 4/2021 */
+                if (a < 1 || a > 12 || b < 1000) continue;
+                snprintf(iso, sizeof iso, "%04d-%02d", b, a);
+                emit_date(c, after_thang ? i - 1 : i, i + 1, iso, NULL, 0);
+                continue;
+            }
+            if (a < 1 || a > 31 || b < 1 || b > 12) continue;
+            if (!y) y = infer_year(c, b);
+            size_t s0 = date_prefix(c, i, &pod);
+            if (y)
+                snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, b, a);
+            else
+                snprintf(iso, sizeof iso, "--%02d-%02d", b, a);
+            emit_date(c, s0, i + 1, iso, pod, 0);
+            continue;
+        }
+        /* ngày 26 tháng 1 (năm 2022) */
+        if (is(t, "ngày") && i + 3 < c->nt && TK(i + 1)->type == VNT_TOK_NUMBER &&
+            is(TK(i + 2), "tháng") && TK(i + 3)->type == VNT_TOK_NUMBER) {
+            a = atoi(c->s + TK(i + 1)->s);
+            b = atoi(c->s + TK(i + 3)->s);
+            if (a >= 1 && a <= 31 && b >= 1 && b <= 12) {
+                size_t j = i + 4;
+                if (j + 1 < c->nt && is(TK(j), "năm") && (y = year_tok(c, j + 1)))
+                    j += 2;
+                else
+                    y = infer_year(c, b);
+                size_t s0 = date_prefix(c, i + 1, &pod);
+                if (y)
+                    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, b, a);
+                else
+                    snprintf(iso, sizeof iso, "--%02d-%02d", b, a);
+                emit_date(c, s0, j, iso, pod, 0);
+                i = j - 1;
+                continue;
+            }
+        }
+        /* tháng 8 (năm 2014) */
+        if (is(t, "tháng") && i + 1 < c->nt && TK(i + 1)->type == VNT_TOK_NUMBER &&
+            !TK(i + 1)->sent0) {
+            b = atoi(c->s + TK(i + 1)->s);
+            if (b >= 1 && b <= 12 && all_digits(c->s + TK(i + 1)->s, TK(i + 1)->e - TK(i + 1)->s)) {
+                size_t j = i + 2;
+                if (j + 1 < c->nt && is(TK(j), "năm") && (y = year_tok(c, j + 1)))
+                    j += 2;
+                else
+                    y = infer_year(c, b);
+                if (y)
+                    snprintf(iso, sizeof iso, "%04d-%02d", y, b);
+                else
+                    snprintf(iso, sizeof iso, "--%02d", b);
+                emit_date(c, i, j, iso, NULL, 0);
+                i = j - 1;
+                continue;
+            }
+        }
+        /* năm 2022, năm 2020-2025, 2018-2023, SN 1993 */
+        int yy = 0;
+        size_t s0 = i, j = i;
+        if (is(t, "năm") && i + 1 < c->nt && !TK(i + 1)->sent0 && (yy = year_tok(c, i + 1)))
+            j = i + 2;
+        else if ((yy = year_tok(c, i)) >= 1900 && yy <= 2100)
+            j = i + 1;
+        else
+            continue;
+        /* a year is not followed by what a count is followed by */
+        if (j < c->nt && !TK(j)->sent0 && (scale_of(TK(j)) || TK(j)->type == VNT_TOK_PERCENT))
+            continue;
+        size_t dummy;
+        if (currency(c, j, &dummy)) continue;
+        if (s0 == j - 1 && s0 > 0 && !TK(s0)->sent0 &&
+            vnt__an_in(TK(s0 - 1)->lk, id_before, COUNT(id_before)))
+            continue;
+        int y2 = 0;
+        if (j + 1 < c->nt && TK(j)->type == VNT_TOK_PUNCT && (is(TK(j), "-") || is(TK(j), "–")) &&
+            (y2 = year_tok(c, j + 1)) > yy) {
+            snprintf(iso, sizeof iso, "%04d/%04d", yy, y2);
+            j += 2;
+        } else
+            snprintf(iso, sizeof iso, "%04d", yy);
+        emit_date(c, s0, j, iso, NULL, 0);
+        i = j - 1;
+    }
+    /* relative dates, resolved against the article date */
+    if (!c->year || !c->month || !c->day) return;
+    for (size_t i = 0; i + 1 < c->nt; i++) {
+        an_tok *t = TK(i), *u = TK(i + 1);
+        if (t->used || u->used || u->sent0) continue;
+        int off = 99;
+        const char *pod = NULL;
+        if (is(t, "hôm") && is(u, "nay"))
+            off = 0;
+        else if (is(t, "hôm") && is(u, "qua"))
+            off = -1;
+        else if (is(t, "hôm") && is(u, "kia"))
+            off = -2;
+        else if (is(t, "ngày") && is(u, "mai"))
+            off = 1;
+        else if (pod_word(t, &pod) && is(u, "nay"))
+            off = 0;
+        else if (pod_word(t, &pod) && is(u, "qua"))
+            off = -1;
+        if (off == 99) continue;
+        /* "hôm nay 29/4": the explicit date says it */
+        if (i + 2 < c->nt && !TK(i + 2)->sent0 && TK(i + 2)->used) continue;
+        int y = c->year, m = c->month, d = c->day;
+        add_days(&y, &m, &d, off);
+        char iso2[24];
+        snprintf(iso2, sizeof iso2, "%04d-%02d-%02d", y, m, d);
+        emit_date(c, i, i + 2, iso2, pod, 1);
+        i++;
+    }
+}
+
+static void times(an_ctx *c)
+{
+    for (size_t i = 0; i < c->nt; i++) {
+        an_tok *t = TK(i);
+        if (t->used) continue;
+        int h = -1, m = 0;
+        size_t j = i + 1;
+        if (t->type == VNT_TOK_TIME) {
+            const char *p = c->s + t->s, *e = c->s + t->e;
+            h = 0;
+            while (p < e && *p >= '0' && *p <= '9')
+                h = h * 10 + (*p++ - '0');
+            if (p < e) p++; /* h, g, : */
+            while (p < e && *p >= '0' && *p <= '9')
+                m = m * 10 + (*p++ - '0');
+        } else if (t->type == VNT_TOK_NUMBER && i + 1 < c->nt && is(TK(i + 1), "giờ") && i > 0 &&
+                   (is(TK(i - 1), "lúc") || is(TK(i - 1), "vào") || is(TK(i - 1), "từ") ||
+                    is(TK(i - 1), "đến"))) {
+            h = atoi(c->s + t->s);
+            j = i + 2;
+            if (j + 1 < c->nt && TK(j)->type == VNT_TOK_NUMBER && is(TK(j + 1), "phút")) {
+                m = atoi(c->s + TK(j)->s);
+                j += 2;
+            }
+        }
+        if (h < 0 || h > 24 || m > 59) continue;
+        vnt_value v;
+        memset(&v, 0, sizeof v);
+        v.kind = VNT_VAL_TIME;
+        set_span(c, &v, i, j);
+        snprintf(v.iso, sizeof v.iso, "%02d:%02d", h, m);
+        v.value = h + m / 60.0;
+        const char *pod = NULL;
+        if (j < c->nt && !TK(j)->sent0 && pod_word(TK(j), &pod)) {
+            v.part_of_day = pod;
+        }
+        vnt__an_push_value(c, &v);
+        i = j - 1;
+    }
+}
+
+static const char *duration_unit(const an_tok *t)
+{
+    if (is(t, "giây")) return "second";
+    if (is(t, "phút")) return "minute";
+    if (is(t, "giờ") || is(t, "tiếng")) return "hour";
+    if (is(t, "ngày")) return "day";
+    if (is(t, "tuần")) return "week";
+    if (is(t, "tháng")) return "month";
+    if (is(t, "năm")) return "year";
+    if (is(t, "thập")) return "decade";
+    return NULL;
+}
+
+static int emit_amount(an_ctx *c, size_t s0, size_t j, vnt_value_kind k, double val,
+                       const char *unit, size_t ulen)
+{
+    vnt_value v;
+    memset(&v, 0, sizeof v);
+    v.kind = k;
+    set_span(c, &v, s0, j);
+    v.value = val;
+    if (ulen >= sizeof v.unit) ulen = sizeof v.unit - 1;
+    memcpy(v.unit, unit, ulen);
+    v.unit[ulen] = 0;
+    return vnt__an_push_value(c, &v);
+}
+
+/* "400.000 - 500.000 đồng", "55,4 - 55,8 triệu đồng": the first number of a
+ * range takes the scale and unit of the second. */
+static void range_head(an_ctx *c, size_t i, vnt_value_kind k, double mult, const char *unit,
+                       size_t ulen)
+{
+    if (i < 2 || TK(i)->sent0) return;
+    an_tok *d = TK(i - 1), *n = TK(i - 2);
+    if (!(is(d, "-") || is(d, "–") || is(d, "đến") || is(d, "tới")) || n->used ||
+        n->type != VNT_TOK_NUMBER)
+        return;
+    double v;
+    if (!vnt__an_parse_number(c->s + n->s, n->e - n->s, &v)) return;
+    emit_amount(c, i - 2, i - 1, k, v * mult, unit, ulen);
+}
+
+static void amounts(an_ctx *c)
+{
+    for (size_t i = 0; i < c->nt; i++) {
+        an_tok *t = TK(i);
+        if (t->used) continue;
+        if (t->type == VNT_TOK_PERCENT) {
+            double v;
+            if (vnt__an_parse_number(c->s + t->s, t->e - t->s - 1, &v)) {
+                emit_amount(c, i, i + 1, VNT_VAL_PERCENT, v, "%", 1);
+                range_head(c, i, VNT_VAL_PERCENT, 1, "%", 1);
+            }
+            continue;
+        }
+        if (t->type != VNT_TOK_NUMBER && t->type != VNT_TOK_SYLLABLE) continue;
+        double v, mult = 1;
+        int words;
+        size_t j = number_at(c, i, &v, &words);
+        if (j == i || j >= c->nt || TK(j)->sent0) continue;
+        size_t s0 = i;
+        if (i > 0 && !t->sent0 && is(TK(i - 1), "âm")) {
+            s0 = i - 1;
+            v = -v;
+        }
+        if (!words && i > 0 && !t->sent0 && vnt__an_in(TK(i - 1)->lk, id_before, COUNT(id_before)))
+            continue;
+        /* the multiplier the scale words gave, for a range head */
+        if (!words) {
+            double raw;
+            if (vnt__an_parse_number(c->s + t->s, t->e - t->s, &raw) && raw) mult = v / raw;
+        }
+        an_tok *u = TK(j);
+        size_t ce;
+        const char *cur;
+        if (!words && (cur = currency(c, j, &ce)) != NULL) {
+            emit_amount(c, s0, ce, VNT_VAL_MONEY, v, cur, strlen(cur));
+            range_head(c, i, VNT_VAL_MONEY, mult, cur, strlen(cur));
+            i = ce - 1;
+            continue;
+        }
+        if (is(u, "%") || (is(u, "phần") && j + 1 < c->nt && is(TK(j + 1), "trăm"))) {
+            size_t e = is(u, "%") ? j + 1 : j + 2;
+            emit_amount(c, s0, e, VNT_VAL_PERCENT, v, "%", 1);
+            i = e - 1;
+            continue;
+        }
+        const char *du = duration_unit(u);
+        if (du && !(is(u, "năm") && j + 1 < c->nt && year_tok(c, j + 1))) {
+            /* "lúc 8 giờ" is a time (handled before); "tháng 5" never reaches here */
+            emit_amount(c, s0, j + 1, VNT_VAL_DURATION, v, du, strlen(du));
+            i = j;
+            continue;
+        }
+        /* quantities: a measure unit or a counted noun */
+        if (u->cse != VNT_CASE_LOWER || (u->type != VNT_TOK_SYLLABLE && u->type != VNT_TOK_FOREIGN))
+            continue;
+        size_t ue;
+        if (vnt__an_in(u->lk, measure_units, COUNT(measure_units))) {
+            ue = j + 1;
+            if (is(u, "độ") && ue < c->nt && (is(TK(ue), "c") || is(TK(ue), "f")) && !TK(ue)->sent0)
+                ue++;
+        } else {
+            if (vnt__an_in(u->lk, not_units, COUNT(not_units)) || scale_of(u)) continue;
+            /* with a tagger: only nouns are counted */
+            if (u->upos != VNT_UPOS_X && u->upos != VNT_UPOS_NOUN) continue;
+            if (words && u->upos == VNT_UPOS_X) continue;
+            ue = u->wlast + 1;
+            if (vnt__an_in(u->lk, classifiers, COUNT(classifiers)) && ue < c->nt &&
+                !TK(ue)->sent0 && TK(ue)->cse == VNT_CASE_LOWER &&
+                TK(ue)->type == VNT_TOK_SYLLABLE &&
+                !vnt__an_in(TK(ue)->lk, not_units, COUNT(not_units)))
+                ue = TK(ue)->wlast + 1;
+        }
+        if (words && is(t, "năm") && u->upos == VNT_UPOS_X) continue;
+        emit_amount(c, s0, ue, VNT_VAL_QUANTITY, v, c->s + u->s, TK(ue - 1)->e - u->s);
+        range_head(c, i, VNT_VAL_QUANTITY, mult, c->s + u->s, TK(ue - 1)->e - u->s);
+        i = ue - 1;
+    }
+}
+
+static int cmp_val(const void *x, const void *y)
+{
+    const vnt_value *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+void vnt__an_facts(an_ctx *c)
+{
+    if (!c->year) year_from_text(c);
+    times(c);
+    dates(c);
+    amounts(c);
+    if (c->a->n_values > 1) qsort(c->a->values, c->a->n_values, sizeof *c->a->values, cmp_val);
+}
