@@ -115,6 +115,9 @@ VNT__HIDDEN unsigned vnt__tone_slots_quick(const uint8_t *code, int n, vnt_tone_
 VNT__HIDDEN int vnt__absorb_mark(vnt__letter *l, uint32_t mark);
 /* Code point of a (possibly modified) letter. */
 VNT__HIDDEN uint32_t vnt__letter_to_cp(const vnt__letter *l);
+/* vnt_normalize without its fast path (normalize.c), for tests and fuzzers. */
+VNT__HIDDEN vnt_status vnt__normalize_ref(const char *s, size_t n, const vnt_norm_opts *opts,
+                                          vnt_text *out);
 /* ------------------------------------------- end syllables */
 
 #endif

@@ -364,9 +364,9 @@ static int quick_word(const ctx *c, size_t w, size_t *end)
             if (k <= 0) break;
             unsigned p = packed_letter(cp);
             if (!p) {
+                if (!is_word_cp(cp)) break; /* the word ends here */
                 *end = j;
-                /* a mark, lookalike or foreign letter: slow path */
-                return !is_word_cp(cp);
+                return 0; /* a mark, lookalike or foreign letter: slow path */
             }
             v = (p & 15) - 1u;
             if (p & 0x70) {
@@ -547,6 +547,46 @@ vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, v
         vnt__buf_put(&b, str, n, 0);
     } else {
         put_raw(&c, flushed, n);
+    }
+    return vnt__buf_finish(&b, n, out);
+}
+
+/* The reference: every word through slow_word, no fast path. Same result as
+ * vnt_normalize by design; tests and fuzzers compare the two. */
+vnt_status vnt__normalize_ref(const char *str, size_t n, const vnt_norm_opts *opts, vnt_text *out)
+{
+    if (!out || (!str && n)) return VNT_ERR_ARG;
+    unsigned flags = opts ? opts->flags : 0;
+    vnt_tone_style style = opts ? opts->tones : VNT_TONES_KEEP;
+    if ((unsigned)style > VNT_TONES_MODERN) return VNT_ERR_ARG;
+    vnt__buf b;
+    vnt__buf_init(&b, n, (flags & VNT_MAP) != 0);
+    ctx c = {(const unsigned char *)str,        n, &b, style, !(flags & VNT_NORM_NO_LOOKALIKES),
+             !(flags & VNT_NORM_NO_TONE_REPAIR)};
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp = c.s[i];
+        int k = 1;
+        if (cp >= 0x80) k = vnt_utf8_decode(str + i, n - i, &cp);
+        if (k <= 0) {
+            if (!(flags & VNT_LOSSY)) {
+                vnt__buf_free(&b);
+                vnt__text_reset(out);
+                out->err_offset = i;
+                return VNT_ERR_UTF8;
+            }
+            vnt__buf_bad(&b, i);
+            vnt__buf_put_cp(&b, VNT_REPLACEMENT_CHAR, i);
+            i += (size_t)(k < 0 ? -k : 1);
+        } else if (cp < 0x80 ? ascii_class[cp] != 0 : is_word_cp(cp)) {
+            i = slow_word(&c, i);
+        } else if (c.fold && (cp == 0xA0 || cp == 0x202F)) {
+            vnt__buf_putc(&b, ' ', i);
+            i += (size_t)k;
+        } else {
+            put_raw(&c, i, i + (size_t)k);
+            i += (size_t)k;
+        }
     }
     return vnt__buf_finish(&b, n, out);
 }

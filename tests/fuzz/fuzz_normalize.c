@@ -1,8 +1,9 @@
 /* Fuzz vnt_normalize: no crash; with the first byte choosing style and
  * flags, check idempotence, the offset map (non-decreasing, in range,
  * map[len] == n, on character starts), the lossy/strict contract, and
- * that strip_tones / strip_diacritics return the size they need. */
-#include "vntext.h"
+ * that strip_tones / strip_diacritics return the size they need; and that
+ * the fast path gives exactly what the reference (every word parsed) gives. */
+#include "internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -65,6 +66,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         REQUIRE(vnt_normalize(s, n, &o2, &b) == VNT_OK && b.map == NULL);
         REQUIRE(b.len == a.len && memcmp(a.data, b.data, a.len) == 0);
     }
+    vnt_text r = {0};
+    REQUIRE(vnt__normalize_ref(s, n, &o, &r) == st);
+    if (st == VNT_OK) {
+        REQUIRE(r.len == a.len && memcmp(r.data, a.data, a.len) == 0);
+        REQUIRE(memcmp(r.map, a.map, (a.len + 1) * sizeof *a.map) == 0);
+        REQUIRE(r.n_bad == a.n_bad);
+    } else {
+        REQUIRE(r.err_offset == a.err_offset);
+    }
+    vnt_text_free(&r);
     check_strip(s, n, 0);
     check_strip(s, n, 1);
     vnt_text_free(&a);

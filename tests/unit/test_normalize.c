@@ -15,6 +15,14 @@ static int norm_is(const char *s, vnt_tone_style style, unsigned flags, const ch
     int ok = vnt_normalize(s, strlen(s), &o, &t) == VNT_OK;
     ok = ok && t.len == strlen(want) && memcmp(t.data, want, t.len) == 0;
     if (!ok) printf("  \"%s\" -> \"%s\", want \"%s\"\n", s, t.data ? t.data : "(null)", want);
+    vnt_text r = {0};
+    if (ok && (vnt__normalize_ref(s, strlen(s), &o, &r) != VNT_OK || r.len != t.len ||
+               memcmp(r.data, t.data, t.len) != 0 ||
+               memcmp(r.map, t.map, (t.len + 1) * sizeof *t.map) != 0)) {
+        printf("  \"%s\": reference gives \"%s\"\n", s, r.data ? r.data : "(null)");
+        ok = 0;
+    }
+    vnt_text_free(&r);
     if (ok && !map_ok(s, strlen(s), &t)) {
         printf("  \"%s\": bad map\n", s);
         ok = 0;
@@ -58,6 +66,8 @@ static void test_tone_repair(void)
     CHECK(norm_is("NỨƠC", KEEP, 0, "NƯỚC"));
     CHECK(norm_is("Tóan", KEEP, 0, "Toán"));
     CHECK(norm_is("cuả", KEEP, 0, "của"));
+    /* before non-ASCII punctuation and NBSP (fuzzer find) */
+    CHECK(norm_is("“tóan” nứơc… òAn\xC2\xA0", TRAD, 0, "“toán” nước… oÀn "));
     CHECK(norm_is("thuyèn", KEEP, 0, "thuyèn")); /* not a syllable (uyè): left alone */
     CHECK(norm_is("thuỳên", KEEP, 0, "thuyền"));
     CHECK(norm_is("thuỳến", KEEP, 0, "thuỳến")); /* two marks: left alone */
@@ -348,7 +358,7 @@ static void test_news_corpus(void)
     char *text = test_read_file(path, &n);
     if (!text) SKIP("cannot read the news corpus");
     int articles = 0, changed = 0, why_count[WHY_COUNT] = {0}, not_idem = 0;
-    int nfd_bad = 0;
+    int nfd_bad = 0, fast_bad = 0;
     size_t pos = 0;
     while (pos < n) {
         /* one article: from a "# doc_id" line to the next */
@@ -368,6 +378,15 @@ static void test_news_corpus(void)
             if (st == 0) CHECK(map_ok(a, an, &t[0]));
             CHECK(vnt_normalize(t[st].data, t[st].len, &o, &t2) == VNT_OK);
             if (t2.len != t[st].len || memcmp(t2.data, t[st].data, t2.len) != 0) not_idem++;
+            /* the fast path agrees with the reference (every word parsed) */
+            CHECK(vnt__normalize_ref(a, an, &o, &t2) == VNT_OK);
+            if (t2.len != t[st].len || memcmp(t2.data, t[st].data, t2.len) != 0) {
+                if (fast_bad++ < 3) {
+                    char ex[160];
+                    first_diff_word(t2.data, t2.len, t[st].data, t[st].len, ex, sizeof ex);
+                    printf("  fast path differs from reference (style %d): %s\n", st, ex);
+                }
+            }
         }
         if (t[0].len != an || memcmp(t[0].data, a, an) != 0) {
             changed++;
@@ -420,6 +439,7 @@ static void test_news_corpus(void)
     CHECK(articles == 2653);
     CHECK(not_idem == 0);
     CHECK(nfd_bad == 0);
+    CHECK(fast_bad == 0);
     free(text);
 }
 
