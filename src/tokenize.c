@@ -134,8 +134,14 @@ typedef struct ch {
     uint8_t len;
 } ch_t;
 
-/* The character at s[i] (i < n). */
-static inline ch_t get(const unsigned char *s, size_t n, size_t i)
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* The character at s[i] (i < n). Inlined: it is the inner loop. */
+static ALWAYS_INLINE ch_t get(const unsigned char *s, size_t n, size_t i)
 {
     ch_t r;
     unsigned c = s[i];
@@ -143,6 +149,22 @@ static inline ch_t get(const unsigned char *s, size_t n, size_t i)
         r.cp = c;
         r.cls = ascii_class(c);
         r.len = 1;
+        return r;
+    }
+    /* fast paths for well-formed 2- and 3-byte sequences (Vietnamese letters
+       are U+00C0..U+01B0 and U+1EA0..U+1EF9); the rest via the full decoder */
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+        r.cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+        r.len = 2;
+        r.cls = cp_class(r.cp);
+        return r;
+    }
+    if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+        r.cp =
+            ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        r.len = 3;
+        r.cls = cp_class(r.cp);
         return r;
     }
     int k = vnt_utf8_decode((const char *)s + i, n - i, &r.cp);
@@ -174,7 +196,7 @@ static inline int is_alnum(unsigned c)
 static int in_list(const char *const *list, size_t nl, const char *s, size_t n)
 {
     for (size_t i = 0; i < nl; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return 1;
+        if (list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return 1;
     return 0;
 }
 
@@ -241,9 +263,12 @@ static int is_syllable_raw(const unsigned char *s, size_t n, int unclean);
 static int is_syllable_word(const scan_t *sc, const unsigned char *s, size_t n, int unclean)
 {
     if (!sc->memo || n > MEMO_KEY) return is_syllable_raw(s, n, unclean);
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ s[i]) * 16777619u;
+    /* hash: the first and last (up to) 8 bytes and the length, one multiply */
+    uint64_t a = 0, b = 0;
+    memcpy(&a, s, n < 8 ? n : 8);
+    if (n > 8) memcpy(&b, s + n - 8, 8);
+    uint64_t x = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xD6E8FEB86659FD93ull;
+    uint32_t h = (uint32_t)(x >> 40);
     memo_entry *e = &sc->memo[h & sc->memo_mask];
     if (e->len == n && memcmp(e->key, s, n) == 0) return e->syl;
     int r = is_syllable_raw(s, n, unclean);
@@ -253,10 +278,34 @@ static int is_syllable_word(const scan_t *sc, const unsigned char *s, size_t n, 
     return r;
 }
 
+/* vnt_is_syllable without building the public struct: letters with their
+ * combining marks (any order), then the syllable parser of syllable.c. */
+static int syllable_letters(const unsigned char *s, size_t n)
+{
+    vnt__letter l[VNT__SYL_MAX];
+    int nl = 0;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = vnt_utf8_decode((const char *)s + i, n - i, &cp);
+        if (k <= 0 || nl >= VNT__SYL_MAX || !vnt__letter_get(cp, &l[nl])) return 0;
+        i += (size_t)k;
+        while (i < n && s[i] >= 0xCC && s[i] <= 0xCD) { /* U+0300..U+036F */
+            k = vnt_utf8_decode((const char *)s + i, n - i, &cp);
+            if (k <= 0 || cp < 0x300 || cp > 0x36F) break;
+            if (!vnt__absorb_mark(&l[nl], cp)) return 0;
+            i += (size_t)k;
+        }
+        nl++;
+    }
+    vnt__syl sy;
+    return nl > 0 && vnt__syl_parse(l, nl, &sy);
+}
+
 static int is_syllable_raw(const unsigned char *s, size_t n, int unclean)
 {
     if (n > 40) return 0;
-    if (!unclean) return vnt_is_syllable((const char *)s, n);
+    if (!unclean) return syllable_letters(s, n);
     char buf[64];
     size_t k = 0, i = 0;
     while (i < n) {
@@ -270,7 +319,7 @@ static int is_syllable_raw(const unsigned char *s, size_t n, int unclean)
         if (k + 4 > sizeof buf) return 0;
         k += vnt_utf8_encode(cp, buf + k);
     }
-    return vnt_is_syllable(buf, k);
+    return syllable_letters((const unsigned char *)buf, k);
 }
 
 /* ------------------------------------------------------------ word lists */
@@ -352,7 +401,11 @@ static void letter_stat(uint32_t cp, wstat *st)
 {
     vnt__letter L;
     int up = 0;
-    if (vnt__letter_get(cp, &L)) {
+    if (cp >= 0x1EA0 && cp <= 0x1EF9) { /* toned Vietnamese vowels: even = capital */
+        up = !(cp & 1);
+        st->latin = 1;
+        st->diacritic = 1;
+    } else if (vnt__letter_get(cp, &L)) {
         up = L.upper;
         st->latin = 1;
         if (cp >= 0x80) st->diacritic = 1;
