@@ -118,11 +118,7 @@ static const char *const titles[] = {"chủ tịch",
                                      "kiểm sát viên",
                                      "trưởng công an",
                                      "phó trưởng công an",
-                                     "chủ tịch ubnd",
-                                     "phó chủ tịch ubnd",
-                                     "chủ tịch hđnd",
-                                     "chủ tịch hđqt",
-                                     "thành viên hđqt",
+
                                      "tổng lãnh sự",
                                      "lãnh sự",
                                      "đô đốc",
@@ -618,6 +614,7 @@ void vnt__an_entities(an_ctx *c)
                 (vnt__gaz_surname(key) && end - i >= 2 && i + 1 < c->nt && capital(TK(i + 1))) ||
                 t->upos == VNT_UPOS_PROPN || t->type == VNT_TOK_ABBREV ||
                 (t->type == VNT_TOK_FOREIGN && end - i >= 2) || IN(t->lk, org_acronyms);
+            if (IN(t->lk, honorifics)) keep = 0;
             if (!keep) {
                 size_t w = word_end(c, i);
                 i = w - 1;

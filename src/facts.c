@@ -587,7 +587,7 @@ static void amounts(an_ctx *c)
         size_t ue;
         if (vnt__an_in(u->lk, measure_units, COUNT(measure_units))) {
             ue = j + 1;
-            if (is(u, "độ") && ue < c->nt && (is(TK(ue), "c") || is(TK(ue), "f")) && !TK(ue)->sent0)
+            if (is(u, "độ") && ue < c->nt && (is(TK(ue), "c") || is(TK(ue), "f") || is(TK(ue), "c.") || is(TK(ue), "f.")) && !TK(ue)->sent0)
                 ue++;
         } else {
             if (vnt__an_in(u->lk, not_units, COUNT(not_units)) || scale_of(u)) continue;
