@@ -161,7 +161,7 @@ EXT_BIN :=
 ifeq ($(HAVE_SQLITE),1)
   EXT_BIN += $(BUILD)/ext/test_fts5
   ifneq ($(SAN),1)
-    EXT_BIN += $(BUILD)/vntext_sqlite.so
+    EXT_BIN += $(BUILD)/vntext_sqlite.so $(BUILD)/ext/search_eval
   endif
 endif
 # The server cannot load sanitizer-built code: PostgreSQL only in plain builds.

@@ -312,7 +312,7 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
         /* a prefix keeps the tone where it was typed, so it is matched as is */
         if (!add_forms(out, from, sc->key, klen, t, pos, fl, o.accents, query))
             return VNT_ERR_NOMEM;
-        if (has_parts(t->type) && !pfx) {
+        if (has_parts(t->type) && !query) { /* a query term is exact */
             if (!add_parts(out, from, sc->key, klen, t, pos, o.accents, query))
                 return VNT_ERR_NOMEM;
         }

@@ -271,10 +271,14 @@ Datum vntext_dict_lexize(PG_FUNCTION_ARGS)
     uint32 pos = 0;
     for (size_t i = 0; i < terms.n; i++) {
         const vnt_term *x = &terms.term[i];
+        /* A dictionary cannot tell a query from a document, and parts would
+         * be OR-ed into a code query ("covid-19" | "covid"): codes stay
+         * single lexemes here. */
+        if (x->flags & VNT_TERM_PART) continue;
         res[k].lexeme = pnstrdup(terms.text + x->off, x->len);
         /* same variant: ANDed in a query (the accented form and its
          * accent-free form); compound and code parts: OR-ed variants */
-        res[k].nvariant = (x->flags & VNT_TERM_COMPOUND) ? 2 : (x->flags & VNT_TERM_PART) ? 3 : 1;
+        res[k].nvariant = (x->flags & VNT_TERM_COMPOUND) ? 2 : 1;
         res[k].flags = (k > 0 && x->pos != pos) ? TSL_ADDPOS : 0;
         pos = x->pos;
         k++;

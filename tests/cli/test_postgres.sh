@@ -90,7 +90,7 @@ q "one syllable of a compound" "1" "to_tsquery('vietnamese', 'tế')"
 q "websearch syntax" "1" "websearch_to_tsquery('vietnamese', '\"kinh te\" hoa -vàng')"
 q "prefix" "3" "to_tsquery('vietnamese', 'lai <-> ch:*')"
 q "code" "4" "plainto_tsquery('vietnamese', '49X-6666')"
-q "part of a code" "4" "to_tsquery('vietnamese', 'covid')"
+q "a code is one lexeme" "4" "to_tsquery('vietnamese', 'covid-19')"
 q "date" "3" "plainto_tsquery('vietnamese', '26/1/2022')"
 got=$(sql "SET enable_seqscan = off; EXPLAIN SELECT id FROM news WHERE tsv @@ to_tsquery('vietnamese', 'hoa')")
 case $got in *news_tsv*) ok "GIN index is used";; *) ko "GIN index is not used: $got";; esac
@@ -108,3 +108,21 @@ esac
 check "odd input" "t" "SELECT length(to_tsvector('vietnamese', E'\\x01\\x02 \u0301\u0323 a\u0301\u0301 ---- đđđ ' || repeat('ừ', 3000))::text) > 0"
 big=$(sql "SELECT length(to_tsvector('vietnamese', repeat('Người dân Lai Châu đón Tết 2022, ', 30000))::text) > 0")
 case $big in t|*"string is too long for tsvector"*) ok "1 MB document: indexed or the documented tsvector size error";; *) ko "1 MB document: $big";; esac
+
+# The news query set, the same one test_sqlite.sh checks, beside simple + unaccent.
+NEWS=${VNT_SHARED:-../shared}/data/news/unc_dantri_2020_2021.txt
+if [ ! -f "$NEWS" ]; then
+  echo "SKIP postgres: query set: ../shared/data/news is absent"
+elif [ ! -x "$B/ext/search_eval" ]; then
+  echo "SKIP postgres: query set: $B/ext/search_eval not built (SQLite headers missing)"
+else
+  "$B/ext/search_eval" pgload "$NEWS" > "$T/news.copy"
+  n=$(wc -l < "$T/news.copy")
+  sql "CREATE EXTENSION unaccent; DROP TABLE news;
+       CREATE TABLE news(id int PRIMARY KEY, body text, tsv tsvector, tsu tsvector)" >/dev/null
+  psql -X -q -c "\\copy news(id, body) FROM '$T/news.copy'" >/dev/null 2>"$T/copy.err" || ko "query set: COPY failed: $(cat "$T/copy.err")"
+  sql "UPDATE news SET tsv = to_tsvector('vietnamese', body), tsu = to_tsvector('simple', unaccent(body))" >/dev/null
+  "$B/ext/search_eval" pgsql tests/search/queries.tsv > "$T/q.sql"
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -f "$T/q.sql" > "$T/q.out" 2>&1
+  "$B/ext/search_eval" pgscore tests/search/queries.tsv "$T/q.out" "$n"
+fi

@@ -53,5 +53,5 @@ if [ ! -x "$B/ext/search_eval" ]; then
 elif [ ! -f "${VNT_SHARED:-../shared}/data/news/unc_dantri_2020_2021.txt" ]; then
   skip "query set: ../shared/data/news is absent"
 else
-  "$B/ext/search_eval" --engine sqlite "${VNT_SHARED:-../shared}/data/news/unc_dantri_2020_2021.txt" tests/search/queries.tsv
+  "$B/ext/search_eval" sqlite "${VNT_SHARED:-../shared}/data/news/unc_dantri_2020_2021.txt" tests/search/queries.tsv
 fi
