@@ -61,9 +61,12 @@ static inline int decode(const unsigned char *s, size_t n, size_t i, uint32_t *c
 /* Packed precomposed Vietnamese letter (letters_table.h), 0 if not one. */
 static inline unsigned packed_letter(uint32_t cp)
 {
-    if (cp >= VNT__LET_LO2 && cp <= VNT__LET_HI2) return vnt__let_dec2[cp - VNT__LET_LO2];
-    if (cp >= VNT__LET_LO1 && cp <= VNT__LET_HI1) return vnt__let_dec1[cp - VNT__LET_LO1];
-    return 0;
+    /* both ranges looked up without a branch: the scan meets 2-byte and
+     * 3-byte letters in no predictable order */
+    uint32_t o1 = cp - VNT__LET_LO1, o2 = cp - VNT__LET_LO2;
+    unsigned in1 = o1 <= VNT__LET_HI1 - VNT__LET_LO1, in2 = o2 <= VNT__LET_HI2 - VNT__LET_LO2;
+    unsigned p1 = vnt__let_dec1[in1 ? o1 : 0], p2 = vnt__let_dec2[in2 ? o2 : 0];
+    return (p1 & (0u - in1)) | (p2 & (0u - in2));
 }
 
 static inline int is_zero_width(uint32_t cp)
@@ -430,10 +433,11 @@ static const uint8_t vowel_byte[256] = {
 vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, vnt_text *out)
 {
     if (!out || (!str && n)) return VNT_ERR_ARG;
+    /* every version so far has these three fields; a zeroed struct
+     * (version 0) reads as version 1 */
     unsigned flags = opts ? opts->flags : 0;
     vnt_tone_style style = opts ? opts->tones : VNT_TONES_KEEP;
     if ((unsigned)style > VNT_TONES_MODERN) return VNT_ERR_ARG;
-    if (opts && opts->version == 0) return VNT_ERR_ARG;
     vnt__buf b;
     vnt__buf_init(&b, n, (flags & VNT_MAP) != 0);
     ctx c = {(const unsigned char *)str,        n, &b, style, !(flags & VNT_NORM_NO_LOOKALIKES),
@@ -509,13 +513,13 @@ vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, v
          * the last one. Checked from both sides of each non-ASCII letter,
          * without branches; a hit sends the word to quick_word. */
         size_t e = i + (size_t)k;
-        unsigned prev_ascii = i > 0 ? vowel_byte[s[i - 1]] : 0;
+        unsigned prev_ascii = vowel_byte[s[i - (i != 0)]]; /* s[i] itself is not ASCII */
         unsigned next_ascii = e < n ? vowel_byte[s[e]] : 0;
         unsigned adj = prev_end == i;
-        unsigned look =
-            ((f & F_TONED) && !(f & F_MOD) &&
-             (prev_ascii | next_ascii | (adj & prev_f & F_VOWEL))) |
-            ((f & F_VOWEL) && adj && (prev_f & F_TONED) && (!(prev_f & F_MOD) || (f & F_MOD)));
+        unsigned toned = (f >> 1) & 1, mod = (f >> 2) & 1, vowel = f & 1;
+        unsigned p_toned = (prev_f >> 1) & 1, p_mod = (prev_f >> 2) & 1, p_vowel = prev_f & 1;
+        unsigned look = (toned & (mod ^ 1) & (prev_ascii | next_ascii | (adj & p_vowel))) |
+                        (vowel & adj & p_toned & ((p_mod ^ 1) | mod));
         look &= repair;
         prev_end = e;
         prev_f = f;

@@ -500,15 +500,6 @@ static int read_letter(const char *s, size_t n, size_t *i, vnt__letter *out)
     return 1;
 }
 
-static void put_lower_letter(char *dst, size_t *len, const vnt__letter *l)
-{
-    vnt__letter t = *l;
-    t.upper = 0;
-    t.tone = 0;
-    *len += vnt_utf8_encode(vnt__letter_to_cp(&t), dst + *len);
-    dst[*len] = 0;
-}
-
 vnt_status vnt_syllable_parse(const char *s, size_t n, vnt_syllable *out)
 {
     if (!out || (!s && n)) return VNT_ERR_ARG;
@@ -540,7 +531,6 @@ vnt_status vnt_syllable_parse(const char *s, size_t n, vnt_syllable *out)
         out->letter_case = VNT_CASE_TITLE;
     else
         out->letter_case = VNT_CASE_MIXED;
-    (void)put_lower_letter;
     return VNT_OK;
 }
 
@@ -605,7 +595,7 @@ size_t vnt_syllable_write(const vnt_syllable *syl, vnt_tone_style style, char *o
     char buf[64];
     size_t len = 0;
     for (int i = 0; i < nl; i++) {
-        int c = syl->letter_case;
+        int c = syl->letter_case; /* MIXED cannot be rebuilt: written lower */
         l[i].upper = c == VNT_CASE_UPPER || (c == VNT_CASE_TITLE && i == 0);
         len += vnt_utf8_encode(vnt__letter_to_cp(&l[i]), buf + len);
     }
