@@ -368,7 +368,7 @@ static const char *const units[] = {
     "TB",    "Gb",    "Mb",   "s",     "ms",   "p",   "USD",  "VND", "VNĐ", "đ",    "Đ",    "tr",
     "triệu", "tỷ",    "ngàn", "nghìn", "đồng", "x",   "lít",  "tấn", "năm", "tuổi", "giờ",  "phút",
     "ngày",  "tháng", "mét",  "cm3",   "mAh",  "Hz",  "GHz",  "MHz", "dB",  "ppm",  "kcal", "cal",
-    "inch",  "lb",    "oz",   "ft",    "mph",  "kmh", "km/h", "t"};
+    "inch",  "lb",    "oz",   "ft",    "mph",  "kmh", "km/h", "t",   "h"};
 
 static int is_unit(const unsigned char *s, size_t n)
 {
@@ -433,25 +433,33 @@ static void letter_stat(uint32_t cp, wstat *st)
 
 /* Scan a run of letters/digits/marks from i: zero-width chars and an
  * apostrophe (Vietnam’s) count when a letter follows. Returns its end. */
-static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split_ld);
+enum { SPLIT_LD = 1, SPLIT_CASE = 2 };
+static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split);
 static size_t seg_scan(const scan_t *sc, size_t i, wstat *st)
 {
     return seg_scan_mode(sc, i, st, 0);
 }
 
-/* split_ld: stop where letters and digits meet (Sáng23/4 from a scraper). */
-static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split_ld)
+/* Words glued together by a scraper: SPLIT_LD stops where letters and
+ * digits meet (Sáng23/4), SPLIT_CASE at a capital after a small letter
+ * once the letters so far carry a Vietnamese diacritic (vớiSARS, ViệtNam;
+ * not ViỆt, a stray capital). */
+static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split)
 {
     const unsigned char *s = sc->s;
     size_t n = sc->n;
+    int split_ld = split & SPLIT_LD, last_lower = 0;
     memset(st, 0, sizeof *st);
     while (i < n) {
         unsigned c = s[i];
         if (c < 0x80) {
             if (is_alpha(c)) {
                 if (split_ld && st->digits) break;
-                st->latin = 1;
                 int up = c < 'a';
+                if ((split & SPLIT_CASE) && up && last_lower && st->diacritic && st->letters >= 2)
+                    break;
+                last_lower = !up;
+                st->latin = 1;
                 if (st->letters == 0) st->first_upper = up;
                 st->letters++;
                 st->upper += up;
@@ -473,7 +481,18 @@ static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split_ld)
         ch_t h = get(s, n, i);
         if (h.cls == C_LETTER) {
             if (split_ld && st->digits) break;
-            letter_stat(h.cp, st);
+            if (split & SPLIT_CASE) {
+                wstat before = *st;
+                letter_stat(h.cp, st);
+                int up = st->upper > before.upper;
+                if (up && last_lower && before.diacritic && before.letters >= 2) {
+                    *st = before;
+                    break;
+                }
+                last_lower = !up;
+            } else {
+                letter_stat(h.cp, st);
+            }
         } else if (h.cls == C_MARK) {
             st->marks++;
             st->unclean = 1;
@@ -713,6 +732,27 @@ static size_t scan_phone(const unsigned char *s, size_t n, size_t i)
     return e;
 }
 
+/* (028) 5445 1111, (024) 38251234: a bracketed area code 0 + 2-3 digits,
+ * then 7-8 digits in groups; 10-11 digits in all. */
+static size_t scan_phone_paren(const unsigned char *s, size_t n, size_t i)
+{
+    size_t a = digits_at(s, n, i + 1);
+    if (a < 3 || a > 4 || i + 1 + a >= n || s[i + 1 + a] != ')') return 0;
+    size_t e = i + 2 + a, total = a;
+    if (e < n && s[e] == ' ') e++;
+    size_t g = digits_at(s, n, e);
+    if (g < 3) return 0;
+    total += g;
+    e += g;
+    while (e + 1 < n && (s[e] == ' ' || s[e] == '.' || s[e] == '-')) {
+        size_t g2 = digits_at(s, n, e + 1);
+        if (g2 < 2 || total + g2 > 11) break;
+        total += g2;
+        e += 1 + g2;
+    }
+    return (total >= 10 && total <= 11 && num_boundary(s, n, e)) ? e : 0;
+}
+
 /* digits followed by a unit word: 5km, 100m2, 50.000đ (the unit part). */
 static int seg_is_number_unit(const scan_t *sc, size_t i, size_t e)
 {
@@ -757,6 +797,10 @@ static size_t scan_code(const scan_t *sc, size_t i, uint32_t *flags)
         size_t e = seg_scan(sc, j, &st);
         if (e == j) break;
         int ascii = is_ascii_run(s, j, e);
+        if (!code_like(&st, ascii) && st.digits && st.diacritic) {
+            e = seg_scan_mode(sc, j, &st, SPLIT_LD); /* Covid-19luôn: the code ends at 19 */
+            ascii = is_ascii_run(s, j, e);
+        }
         if (!code_like(&st, ascii)) break;
         int strong = st.digits > 0 || (st.letters && st.upper == st.letters);
         /* . and / join only runs with digits or capitals (29A-123.45, 15/2020/NĐ) */
@@ -929,8 +973,11 @@ static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
     size_t n = sc->n;
     wstat st;
     size_t e = seg_scan(sc, i, &st);
-    if (st.digits && st.diacritic && st.letters) /* Sáng23: two glued tokens */
-        e = seg_scan_mode(sc, i, &st, 1);
+    /* glued words: Sáng23, vớiSARS; a Vietnamese word has no inner capital
+       (without diacritics, iPhone and VietJet stay whole) */
+    if (st.diacritic && st.letters &&
+        (st.digits || (st.upper && st.upper < st.letters && !(st.upper == 1 && st.first_upper))))
+        e = seg_scan_mode(sc, i, &st, SPLIT_LD | SPLIT_CASE);
     if (e == i) { /* cannot happen for a letter; be safe */
         ch_t h = get(s, n, i);
         *type = VNT_TOK_OTHER;
@@ -940,6 +987,10 @@ static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
     *flags = stat_flags(&st);
     if (st.letters == 0) {
         *type = st.digits ? VNT_TOK_NUMBER : VNT_TOK_OTHER;
+        return e;
+    }
+    if (st.digits && is_unit(s + i, e - i)) { /* m2 km2 m3: units, not codes */
+        *type = VNT_TOK_FOREIGN;
         return e;
     }
     if (st.digits || (e + 1 < n && (s[e] == '-' || s[e] == '/' || s[e] == '.' || s[e] == '_'))) {
@@ -954,6 +1005,19 @@ static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
     if (st.digits) { /* letters and digits that scan_code refused (bad bytes) */
         *type = VNT_TOK_CODE;
         return e;
+    }
+    /* one letter, a hyphen, a word: V-League, K-pop, e-mail, X-quang */
+    if (e - i == 1 && e + 2 < n && s[e] == '-' && is_alpha(s[e + 1]) && is_alpha(s[e + 2])) {
+        wstat s2;
+        size_t e2 = seg_scan(sc, e + 1, &s2);
+        if (!s2.digits && !s2.bad && s2.letters >= 2 && !(e2 < n && s[e2] == '-')) {
+            s2.letters += st.letters;
+            s2.upper += st.upper;
+            s2.first_upper = st.first_upper;
+            *flags = stat_flags(&s2);
+            *type = VNT_TOK_FOREIGN;
+            return e2;
+        }
     }
     /* dotted: TP.HCM, GS.TS.BS, v.v., Th.s (from the list), TP., TS. (own
        list), initials T. and U.S.A. */
@@ -1089,6 +1153,13 @@ static size_t scan_punct(scan_t *sc, size_t i, ch_t h, size_t prev_end, int *typ
             seg_scan(sc, i + 1, &st);
             *flags = stat_flags(&st);
             *type = h.cp == '#' ? VNT_TOK_HASHTAG : VNT_TOK_MENTION;
+            return t;
+        }
+    }
+    if (h.cp == '(' && e + 1 < n && s[e] == '0') {
+        size_t t = scan_phone_paren(s, n, i);
+        if (t) {
+            *type = VNT_TOK_PHONE;
             return t;
         }
     }

@@ -102,6 +102,15 @@ static void test_codes(void)
            "F-16/code 49X-6666/code SARS-CoV-2/code U23/code H5N1/code 3G/code");
     EXPECT("Nghị định 15/2020/NĐ-CP.", "Nghị/syllable định/syllable 15/2020/NĐ-CP/code ./punct");
     EXPECT("xe 29A-123.45", "xe/syllable 29A-123.45/code");
+    EXPECT("V-League K-pop X-quang 100m2 m2 48h",
+           "V-League/foreign K-pop/foreign X-quang/foreign 100/number m2/foreign m2/foreign "
+           "48/number h/foreign");
+    /* words glued by a scraper */
+    EXPECT("vớiSARS-CoV-2 ViệtNam iPhone VietJet ĐứcAnh",
+           "với/syllable SARS-CoV-2/code Việt/syllable Nam/syllable iPhone/foreign VietJet/foreign "
+           "Đức/syllable Anh/syllable");
+    EXPECT("Sáng23/4 dịch Covid-19luôn",
+           "Sáng/syllable 23/4/date dịch/syllable Covid-19/code luôn/syllable");
 }
 
 static void test_numbers(void)
@@ -138,6 +147,8 @@ static void test_web_phone(void)
            "ten.ho@example.vn/email #VietNam/hashtag #/punct 1/number @user/mention");
     EXPECT("0912345678 0912 345 678 0912.345.678",
            "0912345678/phone 0912 345 678/phone 0912.345.678/phone");
+    EXPECT("ĐT: (028) 5445 1111 - 0901 45 77 98",
+           "ĐT/abbrev :/punct (028) 5445 1111/phone -/punct 0901 45 77 98/phone");
     EXPECT("+84 912 345 678 +84912345678 1900.1234",
            "+84 912 345 678/phone +84912345678/phone 1900.1234/phone");
 }
