@@ -112,7 +112,10 @@ static int ends_here(const ctx *c, size_t begin, size_t i, size_t j)
     if (j >= t->n) return 1;
     const vnt_token *nx = &t->tok[j];
     if (nx->flags & VNT_TOKF_NEWLINE_BEFORE) return 1;
+    /* the last terminal of the run decides: … " . is a full stop */
     const vnt_token *term = &t->tok[i];
+    for (size_t k = i + 1; k < j; k++)
+        if (is_terminal(c, &t->tok[k])) term = &t->tok[k];
     /* "1. Giới thiệu", "a. Mục tiêu": a list marker, not a sentence */
     if (i == begin + 1 && first_cp(c, term) == '.') {
         const vnt_token *m = &t->tok[begin];
@@ -206,10 +209,19 @@ static vnt_status split(const ctx *c, vnt_sentences *out)
                 const vnt_token *x = &t->tok[j];
                 if (x->type != VNT_TOK_PUNCT) break;
                 uint32_t cp = first_cp(c, x);
-                if (cp == '"' && dq2) {
-                    dq2 = 0;
-                } else if (cp == '\'' && sq2) {
-                    sq2 = 0;
+                if (cp == '"' || cp == '\'') {
+                    /* a straight quote after a terminal closes when a quote is
+                       open, when it is glued to the terminal (đi!" Anh), or
+                       when what follows cannot open a sentence (! " . / ! " và);
+                       else it opens the next sentence */
+                    int *q = cp == '"' ? &dq2 : &sq2;
+                    const vnt_token *after = j + 1 < t->n ? &t->tok[j + 1] : NULL;
+                    if (after && (after->flags & VNT_TOKF_NEWLINE_BEFORE)) after = NULL;
+                    int closes = *q || !(x->flags & VNT_TOKF_SPACE_BEFORE) || !after ||
+                                 is_terminal(c, after) || continues(c, after) ||
+                                 starts_lower(c, after);
+                    if (!closes) break;
+                    *q = 0;
                 } else if (!is_closer_cp(cp) && !is_terminal(c, x)) {
                     break;
                 }
