@@ -65,6 +65,9 @@ static void test_quotes_brackets(void)
     EXPECT("Hỏi: “Thật không?” – anh cười.", "Hỏi: “Thật không?” – anh cười.");
     EXPECT("Xem (Điều 5. Khoản 2) nhé. Hết.", "Xem (Điều 5. Khoản 2) nhé. | Hết.");
     EXPECT("Anh ấy đi (rồi.) Sau đó về.", "Anh ấy đi (rồi.) | Sau đó về.");
+    EXPECT("Anh nói: \"Đi đi!\" Rồi anh đi.", "Anh nói: \"Đi đi!\" | Rồi anh đi.");
+    EXPECT("\"Chán thật!\" và anh đi.", "\"Chán thật!\" và anh đi.");
+    EXPECT("Xong rồi. \"Mai đi nhé.\"", "Xong rồi. | \"Mai đi nhé.\"");
 }
 
 static void test_ellipsis(void)

@@ -337,6 +337,72 @@ static void test_seed_article(void)
     free(s);
 }
 
+/* s with every letter upper- (up = 1) or lower-cased; Vietnamese letters
+ * keep their byte length (both cases are in the same UTF-8 block). */
+static char *recase(const char *s, size_t n, int up)
+{
+    char *o = malloc(n + 1);
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int len = vnt_utf8_decode(s + i, n - i, &cp);
+        if (len <= 0) len = 1;
+        vnt__letter L;
+        char b[4];
+        if (vnt__letter_get(cp, &L)) {
+            uint32_t c2 = cp < 0x80 ? (up ? (uint32_t)L.base - 32 : L.base)
+                                    : vnt__letter_cp(L.vowel, L.tone, up);
+            if (c2 && vnt_utf8_encode(c2, b) == (size_t)len) {
+                memcpy(o + i, b, (size_t)len);
+                i += (size_t)len;
+                continue;
+            }
+        }
+        memcpy(o + i, s + i, (size_t)len);
+        i += (size_t)len;
+    }
+    o[n] = 0;
+    return o;
+}
+
+/* Lower-case and ALL-CAPS versions of the seed article: the same token
+ * boundaries, and the syllables stay syllables. */
+static void test_seed_cases(void)
+{
+    const char *p = test_shared("examples/seed-article-ndo-laichau.txt");
+    if (!p) SKIP("../shared/examples/seed-article-ndo-laichau.txt absent");
+    size_t n;
+    char *s = test_read_file(p, &n);
+    CHECK(s != NULL);
+    if (!s) return;
+    vnt_tokens a = {0}, b = {0};
+    CHECK(vnt_tokenize(s, n, 0, &a) == VNT_OK);
+    for (int up = 0; up <= 1; up++) {
+        char *r = recase(s, n, up);
+        CHECK(vnt_tokenize(r, n, 0, &b) == VNT_OK && b.n == a.n);
+        size_t diff = 0;
+        for (size_t i = 0; i < a.n && i < b.n; i++) {
+            if (a.tok[i].start != b.tok[i].start || a.tok[i].end != b.tok[i].end) diff++;
+            if (a.tok[i].type == VNT_TOK_SYLLABLE && b.tok[i].type != VNT_TOK_SYLLABLE) {
+                if (diff < 3)
+                    printf("  %s: \"%.*s\" is %s\n", up ? "upper" : "lower",
+                           (int)(b.tok[i].end - b.tok[i].start), r + b.tok[i].start,
+                           vnt_token_type_name(b.tok[i].type));
+                diff++;
+            }
+            if (up && a.tok[i].type == VNT_TOK_SYLLABLE &&
+                VNT_TOKEN_CASE(b.tok[i].flags) != VNT_CASE_UPPER &&
+                b.tok[i].end - b.tok[i].start > 1)
+                diff++;
+        }
+        CHECK(diff == 0);
+        free(r);
+    }
+    vnt_tokens_free(&a);
+    vnt_tokens_free(&b);
+    free(s);
+}
+
 static void test_news_corpus(void)
 {
     const char *p = test_shared("data/news/unc_dantri_2020_2021.txt");
@@ -393,6 +459,7 @@ int main(void)
     RUN(test_dirty_input);
     RUN(test_nfd);
     RUN(test_seed_article);
+    RUN(test_seed_cases);
     RUN(test_news_corpus);
     TEST_END();
 }
