@@ -442,8 +442,9 @@ static size_t seg_scan(const scan_t *sc, size_t i, wstat *st)
 
 /* Words glued together by a scraper: SPLIT_LD stops where letters and
  * digits meet (Sáng23/4), SPLIT_CASE at a capital after a small letter
- * once the letters so far carry a Vietnamese diacritic (vớiSARS, ViệtNam;
- * not ViỆt, a stray capital). */
+ * once the letters so far carry a Vietnamese diacritic or are all small
+ * (vớiSARS, ViệtNam, vuaVũ; not ViỆt, a stray capital). Only called for
+ * words with a diacritic: iPhone and VietJet never get here. */
 static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split)
 {
     const unsigned char *s = sc->s;
@@ -456,7 +457,8 @@ static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split)
             if (is_alpha(c)) {
                 if (split_ld && st->digits) break;
                 int up = c < 'a';
-                if ((split & SPLIT_CASE) && up && last_lower && st->diacritic && st->letters >= 2)
+                if ((split & SPLIT_CASE) && up && last_lower &&
+                    ((st->diacritic && st->letters >= 2) || !st->first_upper))
                     break;
                 last_lower = !up;
                 st->latin = 1;
@@ -485,7 +487,8 @@ static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split)
                 wstat before = *st;
                 letter_stat(h.cp, st);
                 int up = st->upper > before.upper;
-                if (up && last_lower && before.diacritic && before.letters >= 2) {
+                if (up && last_lower &&
+                    ((before.diacritic && before.letters >= 2) || !before.first_upper)) {
                     *st = before;
                     break;
                 }
@@ -965,6 +968,42 @@ static int is_roman(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* Đắk, Lắk, Đắk Nông: highland place names end in k where the standard
+ * spelling has c; they are syllables all the same. */
+static int k_final_syllable(const unsigned char *s, size_t n, int unclean)
+{
+    unsigned char buf[32];
+    if (n < 2 || n > sizeof buf || (s[n - 1] != 'k' && s[n - 1] != 'K')) return 0;
+    memcpy(buf, s, n);
+    buf[n - 1] = s[n - 1] == 'k' ? 'c' : 'C';
+    return is_syllable_raw(buf, n, unclean);
+}
+
+/* Two syllables written together, as scrapers leave them (thànhphố,
+ * tỷđồng): the end of the first one when exactly one cut gives two
+ * syllables, else 0. Only for words with a Vietnamese diacritic and no
+ * inner capital, so foreign words (café, Nielsen) stay whole. */
+static size_t glued_split(const scan_t *sc, size_t i, size_t e, const wstat *st)
+{
+    const unsigned char *s = sc->s;
+    if (!st->diacritic || st->digits || st->bad || st->letters < 3 || st->letters > 12) return 0;
+    if (st->upper > (st->first_upper ? 1 : 0)) return 0;
+    size_t found = 0;
+    int count = 0;
+    for (size_t k = i + 1; k < e; k++) {
+        unsigned c = s[k];
+        /* cut only before a letter: not inside a character, not before a
+           combining mark (U+0300..U+036F start with CC or CD) */
+        if ((c & 0xC0) == 0x80 || c == 0xCC || c == 0xCD || !(is_alpha(c) || c >= 0xC0)) continue;
+        if (is_syllable_word(sc, s + i, k - i, st->unclean) &&
+            is_syllable_word(sc, s + k, e - k, st->unclean)) {
+            found = k;
+            if (++count > 1) return 0;
+        }
+    }
+    return count == 1 ? found : 0;
+}
+
 /* The word starting at i (a letter): abbreviations with dots or joiners,
  * syllables, foreign words. */
 static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
@@ -1082,6 +1121,18 @@ static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
         }
     }
     int syl = !st.other_script || st.latin ? is_syllable_word(sc, s + i, e - i, st.unclean) : 0;
+    if (!syl && st.latin && !st.other_script) {
+        size_t g = glued_split(sc, i, e, &st);
+        if (g) { /* thànhphố: the first syllable now, the second next */
+            scan_t sub = *sc;
+            sub.n = g;
+            seg_scan(&sub, i, &st);
+            *flags = stat_flags(&st);
+            *type = VNT_TOK_SYLLABLE;
+            return g;
+        }
+        syl = k_final_syllable(s + i, e - i, st.unclean);
+    }
     int all_caps = st.upper == st.letters;
     /* the list has capitals in every entry; one capital and a syllable
        (Ban, Kinh) is a word, not worth a lookup */

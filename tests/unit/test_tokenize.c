@@ -109,6 +109,11 @@ static void test_codes(void)
     EXPECT("vớiSARS-CoV-2 ViệtNam iPhone VietJet ĐứcAnh",
            "với/syllable SARS-CoV-2/code Việt/syllable Nam/syllable iPhone/foreign VietJet/foreign "
            "Đức/syllable Anh/syllable");
+    EXPECT(
+        "thànhphố tỷđồng ởẤn vuaVũ ViỆt cóthời café",
+        "thành/syllable phố/syllable tỷ/syllable đồng/syllable ở/syllable Ấn/syllable vua/syllable "
+        "Vũ/syllable ViỆt/syllable cóthời/foreign café/foreign");
+    EXPECT("Đắk Lắk ĐẮK NÔNG", "Đắk/syllable Lắk/syllable ĐẮK/syllable NÔNG/syllable");
     EXPECT("Sáng23/4 dịch Covid-19luôn",
            "Sáng/syllable 23/4/date dịch/syllable Covid-19/code luôn/syllable");
 }
