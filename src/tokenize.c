@@ -265,7 +265,14 @@ static int is_syllable_word(const scan_t *sc, const unsigned char *s, size_t n, 
     if (!sc->memo || n > MEMO_KEY) return is_syllable_raw(s, n, unclean);
     /* hash: the first and last (up to) 8 bytes and the length, one multiply */
     uint64_t a = 0, b = 0;
-    memcpy(&a, s, n < 8 ? n : 8);
+    if ((size_t)(s - sc->s) + 8 <= sc->n) {
+        /* one 8-byte load, bytes past the word masked off (little-endian; on
+           a big-endian machine the hash is only worse, the compare exact) */
+        memcpy(&a, s, 8);
+        if (n < 8) a &= ((uint64_t)1 << (8 * n)) - 1;
+    } else {
+        memcpy(&a, s, n < 8 ? n : 8);
+    }
     if (n > 8) memcpy(&b, s + n - 8, 8);
     uint64_t x = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xD6E8FEB86659FD93ull;
     uint32_t h = (uint32_t)(x >> 40);
