@@ -307,8 +307,11 @@ typedef struct vnt_tokens {
  * separates tokens and belongs to none; zero-width characters join the word
  * they are inside and are otherwise treated as whitespace. Every other byte
  * belongs to exactly one token, tokens are in input order and do not overlap.
- * Never fails on any bytes. flags: 0 (reserved; other values are
- * VNT_ERR_ARG). VNT_ERR_NOMEM leaves out->n == 0. */
+ * Words glued together by scrapers are cut apart when the cut is clear
+ * (Sáng23/4, vớiSARS, thànhphố -> thành + phố: two tokens, no gap).
+ * Thread-safe, no global state; never fails on any bytes. flags: 0
+ * (reserved; other values are VNT_ERR_ARG). VNT_ERR_NOMEM leaves
+ * out->n == 0. */
 vnt_status vnt_tokenize(const char *s, size_t n, unsigned flags, vnt_tokens *out);
 void vnt_tokens_free(vnt_tokens *t);
 /* "syllable", "foreign", "number", "date", "time", "percent", "url", "email",
