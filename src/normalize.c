@@ -191,12 +191,18 @@ typedef struct unit {
 
 static void emit_units(ctx *c, const unit *u, int k)
 {
+    vnt__buf *b = c->b;
     for (int i = 0; i < k; i++) {
         if (u[i].kind == U_RAW) {
             put_raw(c, u[i].src, u[i].src + u[i].len);
-        } else {
-            vnt__buf_put_cp(c->b, vnt__letter_to_cp(&u[i].let), u[i].src);
+            continue;
         }
+        if (!vnt__buf_reserve(b, 4)) return;
+        size_t len = vnt_utf8_encode(vnt__letter_to_cp(&u[i].let), b->data + b->len);
+        if (b->mapping)
+            for (size_t j = 0; j < len; j++)
+                b->map[b->len + j] = u[i].src;
+        b->len += len;
     }
 }
 

@@ -212,15 +212,70 @@ static const nuc_info nucs[N_COUNT] = {
 };
 
 /* Onsets (the header's list); O_* are indices into it. */
-enum { O_NONE = 0, O_GI = 8, O_QU = 20, O_COUNT = 28 };
+enum {
+    O_NONE = 0,
+    O_C = 2,
+    O_G = 6,
+    O_GH = 7,
+    O_GI = 8,
+    O_K = 10,
+    O_NG = 15,
+    O_NGH = 16,
+    O_QU = 20,
+    O_COUNT = 28
+};
 static const char *const onset_str[O_COUNT] = {
     "",  "b",  "c",   "ch", "d", "đ",  "g",  "gh", "gi", "h", "k",  "kh", "l", "m",
     "n", "ng", "ngh", "nh", "p", "ph", "qu", "r",  "s",  "t", "th", "tr", "v", "x"};
 
+/* The bytes of a short string as one number, to compare onsets quickly. */
+static uint32_t key3(const char *s)
+{
+    uint32_t k = 0;
+    for (int i = 0; i < 3 && s[i]; i++)
+        k |= (uint32_t)(unsigned char)s[i] << (8 * i);
+    return k;
+}
+
+#define K1(a)       ((uint32_t)(unsigned char)(a))
+#define K2(a, b)    (K1(a) | K1(b) << 8)
+#define K3(a, b, c) (K2(a, b) | K1(c) << 16)
+/* key3() of each onset_str entry */
+static const uint32_t onset_key[O_COUNT] = {0,
+                                            K1('b'),
+                                            K1('c'),
+                                            K2('c', 'h'),
+                                            K1('d'),
+                                            K2(0xC4, 0x91),
+                                            K1('g'),
+                                            K2('g', 'h'),
+                                            K2('g', 'i'),
+                                            K1('h'),
+                                            K1('k'),
+                                            K2('k', 'h'),
+                                            K1('l'),
+                                            K1('m'),
+                                            K1('n'),
+                                            K2('n', 'g'),
+                                            K3('n', 'g', 'h'),
+                                            K2('n', 'h'),
+                                            K1('p'),
+                                            K2('p', 'h'),
+                                            K2('q', 'u'),
+                                            K1('r'),
+                                            K1('s'),
+                                            K1('t'),
+                                            K2('t', 'h'),
+                                            K2('t', 'r'),
+                                            K1('v'),
+                                            K1('x')};
+
 static int onset_index(const char *s)
 {
+    if (strlen(s) > 3) return -1;
+    uint32_t k = key3(s);
     for (int i = 0; i < O_COUNT; i++)
-        if (strcmp(onset_str[i], s) == 0) return i;
+        if (onset_key[i] == k) return i;
     return -1;
 }
 
@@ -238,8 +293,10 @@ static int nucleus_index(const char *s)
 
 static int coda_index(const char *s)
 {
+    if (strlen(s) > 2) return -1;
+    uint32_t k = key3(s);
     for (int i = 0; i < K_COUNT; i++)
-        if (strcmp(coda_str[i], s) == 0) return i;
+        if (key3(coda_str[i]) == k) return i;
     return -1;
 }
 
@@ -255,7 +312,6 @@ static int front_start(int glide, int nuc)
 /* Is (onset, glide, nucleus, coda, tone) a possible syllable? */
 static int syl_valid(int onset, int glide, int nuc, int coda, int tone)
 {
-    const char *on = onset_name(onset);
     const nuc_info *ni = &nucs[nuc];
     unsigned mask;
     if (glide == 'o') {
@@ -272,7 +328,7 @@ static int syl_valid(int onset, int glide, int nuc, int coda, int tone)
     /* stop codas take only sắc or nặng */
     if ((B(coda) & STOPS) && tone != VNT_TONE_ACUTE && tone != VNT_TONE_DOT) return 0;
     /* qu already carries the glide; c/k + glide is spelled qu */
-    if (glide && (onset == O_QU || !strcmp(on, "c") || !strcmp(on, "k"))) return 0;
+    if (glide && (onset == O_QU || onset == O_C || onset == O_K)) return 0;
     /* iê after an onset; yê without onset, after the glide u or after qu */
     if (nuc == N_IE && (onset == O_NONE || onset == O_QU)) return 0;
     if (nuc == N_YE && !glide && onset != O_NONE && onset != O_QU) return 0;
@@ -284,9 +340,9 @@ static int syl_valid(int onset, int glide, int nuc, int coda, int tone)
     if (onset == O_GI && (nuc == VNT__V_Y || nuc == N_IA || nuc == N_YA || nuc == N_YE)) return 0;
     /* spelling of /k/, /ɣ/, /ŋ/ before front vowels */
     int front = front_start(glide, nuc);
-    if (!strcmp(on, "k") || !strcmp(on, "gh") || !strcmp(on, "ngh")) {
+    if (onset == O_K || onset == O_GH || onset == O_NGH) {
         if (!front) return 0;
-    } else if (!strcmp(on, "c") || !strcmp(on, "g") || !strcmp(on, "ng")) {
+    } else if (onset == O_C || onset == O_G || onset == O_NG) {
         if (front) return 0;
     }
     return 1;
@@ -381,31 +437,27 @@ int vnt__syl_parse(const vnt__letter *l, int n, vnt__syl *out)
             tone = l[i].tone;
             tone_pos = i;
         }
-    /* onset: the leading consonants */
+    /* onset: the leading consonants, as key3() bytes */
     int a = 0;
-    char on[8];
-    size_t ol = 0;
+    uint32_t on = 0;
+    int sh = 0;
     while (a < n && !is_vowel(&l[a])) {
-        if (a >= 3) return 0;
-        if (l[a].vowel == VNT__V_DD) {
-            on[ol++] = '\xC4';
-            on[ol++] = '\x91';
-        } else {
-            on[ol++] = (char)l[a].base;
-        }
+        int dd = l[a].vowel == VNT__V_DD, w = dd ? 16 : 8;
+        if (sh + w > 24) return 0; /* longer than any onset */
+        on |= (dd ? K2(0xC4, 0x91) : K1(l[a].base)) << sh;
+        sh += w;
         a++;
     }
-    on[ol] = 0;
     if (a == n) return 0; /* no vowel */
     int rs = a;           /* written index of the rhyme's first letter */
     int gi_shared = 0;    /* the i of gi is also the nucleus' first letter */
-    if (!strcmp(on, "q")) {
+    if (on == K1('q')) {
         /* q is only ever written qu */
         if (l[a].vowel != VNT__V_U) return 0;
-        strcpy(on, "qu");
+        on = K2('q', 'u');
         rs = a + 1;
-    } else if (!strcmp(on, "g") && l[a].vowel == VNT__V_I) {
-        strcpy(on, "gi");
+    } else if (on == K1('g') && l[a].vowel == VNT__V_I) {
+        on = K2('g', 'i');
         if (a + 1 < n && is_vowel(&l[a + 1])) {
             rs = a + 1;
             if (l[a + 1].vowel == VNT__V_EE) gi_shared = 2; /* try gi + iê first */
@@ -413,7 +465,9 @@ int vnt__syl_parse(const vnt__letter *l, int n, vnt__syl *out)
             gi_shared = 1; /* gì, gìn: nucleus i */
         }
     }
-    int onset = onset_index(on);
+    int onset = -1;
+    for (int i = 0; i < O_COUNT; i++)
+        if (onset_key[i] == on) onset = i;
     if (onset < 0) return 0;
     /* the vowel run and the consonant coda after it */
     uint8_t c[4];
@@ -425,15 +479,19 @@ int vnt__syl_parse(const vnt__letter *l, int n, vnt__syl *out)
         j++;
     }
     if (L == 0) return 0;
-    char cs[4];
+    uint32_t ck = 0; /* the consonant coda, as key3() bytes */
     int cl = 0;
     for (; j < n; j++) {
         if (is_vowel(&l[j]) || l[j].vowel == VNT__V_DD || cl >= 2) return 0;
-        cs[cl++] = (char)l[j].base;
+        ck |= K1(l[j].base) << (8 * cl++);
     }
-    cs[cl] = 0;
-    int fc = coda_index(cs);
-    if (fc < 0 || fc >= K_I) return 0;
+    /* key3() of the consonant codas */
+    static const uint32_t coda_key[K_I] = {
+        0, K1('c'), K2('c', 'h'), K1('m'), K1('n'), K2('n', 'g'), K2('n', 'h'), K1('p'), K1('t')};
+    int fc = -1;
+    for (int k = 0; k < K_I; k++)
+        if (coda_key[k] == ck) fc = k;
+    if (fc < 0) return 0;
     int glide, nuc, coda;
     int ok = split_rhyme(c, L, fc, onset, tone, &glide, &nuc, &coda);
     if (!ok && gi_shared == 2) {
