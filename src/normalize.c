@@ -422,12 +422,21 @@ enum { F_VOWEL = 1, F_TONED = 2, F_MOD = 4 };
     ((1u << VNT__V_AW) | (1u << VNT__V_AA) | (1u << VNT__V_EE) | (1u << VNT__V_OO) |               \
      (1u << VNT__V_OW) | (1u << VNT__V_UW))
 
+/* The flags of every packed value, computed by the compiler: a vowel
+ * (index 0..11 = packed low nibble 1..12), toned, modified. */
+#define PF_V(p) (((p)&15) >= 1 && ((p)&15) <= VNT__V_DD)
+#define PF(p)                                                                                      \
+    (PF_V(p) ? (F_VOWEL | (((p)&0x70) ? F_TONED : 0) |                                             \
+                (((MODIFIED_VOWELS >> ((((p)&15) - 1) & 15)) & 1) << 2))                           \
+             : 0)
+#define PF4(b)  PF(b), PF(b + 1), PF(b + 2), PF(b + 3)
+#define PF16(b) PF4(b), PF4(b + 4), PF4(b + 8), PF4(b + 12)
+#define PF64(b) PF16(b), PF16(b + 16), PF16(b + 32), PF16(b + 48)
+static const uint8_t packed_flag_table[256] = {PF64(0), PF64(64), PF64(128), PF64(192)};
+
 static inline unsigned packed_flags(unsigned p)
 {
-    unsigned v = (p & 15) - 1u; /* vowel index; huge when p == 0 */
-    unsigned vowel = v < VNT__V_DD;
-    return vowel *
-           (F_VOWEL | ((p & 0x70) ? F_TONED : 0) | (((MODIFIED_VOWELS >> (v & 15)) & 1) << 2));
+    return packed_flag_table[p & 255];
 }
 
 /* ASCII vowels a e i o u y, over all bytes (0 from 0x80 on). */
@@ -476,41 +485,44 @@ vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, v
             i++;
         if (i >= n) break;
     found:;
-        /* Decode without branching on the length (2 or 3 bytes: every
-         * Vietnamese letter); the rest takes the general decoder. */
-        uint32_t cp;
-        int k;
-        unsigned ch = s[i];
+        /* Every Vietnamese letter is C3..C6 xx (U+00C0..U+01BF) or E1 BA/BB xx
+         * (U+1E80..U+1EFF): look those up straight from the bytes, without
+         * branching on the length; anything else takes the general decoder. */
+        uint32_t cp = 0;
+        int k = 0;
+        unsigned p = 0;
         if (VNT__LIKELY(i + 3 < n)) {
-            unsigned b1 = s[i + 1], b2 = s[i + 2];
-            uint32_t cp2 = ((ch & 0x1Fu) << 6) | (b1 & 0x3Fu);
-            uint32_t cp3 = ((ch & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-            unsigned three = ch >= 0xE0;
-            unsigned ok2 = (ch >= 0xC2) & (ch <= 0xDF) & ((b1 & 0xC0) == 0x80);
-            unsigned ok3 = three & (ch <= 0xEF) & ((b1 & 0xC0) == 0x80) & ((b2 & 0xC0) == 0x80) &
-                           (cp3 >= 0x800) & ((cp3 & 0xF800) != 0xD800);
-            cp = three ? cp3 : cp2;
-            k = 2 + (int)three;
-            if (VNT__UNLIKELY(!(ok2 | ok3))) k = vnt_utf8_decode((const char *)s + i, n - i, &cp);
-        } else {
-            k = vnt_utf8_decode((const char *)s + i, n - i, &cp);
+            unsigned ch = s[i], b1 = s[i + 1], b2 = s[i + 2];
+            unsigned c1 = (b1 & 0xC0) == 0x80, c2 = (b2 & 0xC0) == 0x80;
+            unsigned is2 = (ch - 0xC3u <= 3) & c1;
+            unsigned is3 = (ch == 0xE1) & (b1 - 0xBAu <= 1) & c1 & c2;
+            unsigned i1 = ((ch - 0xC3u) << 6 | (b1 & 0x3Fu)) & 0xFFu;
+            unsigned i2 = (((b1 & 1u) << 6 | (b2 & 0x3Fu)) - 0x20u) & 0x7Fu;
+            unsigned in1 = is2 & (i1 <= VNT__LET_HI1 - VNT__LET_LO1);
+            unsigned in2 = is3 & (i2 <= VNT__LET_HI2 - VNT__LET_LO2) & (b1 == 0xBB || b2 >= 0xA0);
+            p = (vnt__let_dec1[in1 ? i1 : 0] & (0u - in1)) |
+                (vnt__let_dec2[in2 ? i2 : 0] & (0u - in2));
+            k = 2 + (int)is3;
         }
-        if (VNT__UNLIKELY(k <= 0)) {
-            if (!(flags & VNT_LOSSY)) {
-                vnt__buf_free(&b);
-                vnt__text_reset(out);
-                out->err_offset = i;
-                return VNT_ERR_UTF8;
+        if (VNT__UNLIKELY(!p)) {
+            k = decode(s, n, i, &cp);
+            if (VNT__UNLIKELY(k <= 0)) {
+                if (!(flags & VNT_LOSSY)) {
+                    vnt__buf_free(&b);
+                    vnt__text_reset(out);
+                    out->err_offset = i;
+                    return VNT_ERR_UTF8;
+                }
+                put_raw(&c, flushed, i);
+                vnt__buf_bad(&b, i);
+                vnt__buf_put_cp(&b, VNT_REPLACEMENT_CHAR, i);
+                i += (size_t)(k < 0 ? -k : 1);
+                lim = flushed = i;
+                prev_f = 0;
+                continue;
             }
-            put_raw(&c, flushed, i);
-            vnt__buf_bad(&b, i);
-            vnt__buf_put_cp(&b, VNT_REPLACEMENT_CHAR, i);
-            i += (size_t)(k < 0 ? -k : 1);
-            lim = flushed = i;
-            prev_f = 0;
-            continue;
+            p = packed_letter(cp);
         }
-        unsigned p = packed_letter(cp);
         unsigned f = packed_flags(p);
         /* A tone mark can only be misplaced on a vowel next to another
          * vowel: a lone vowel carries the tone of its syllable. On a
