@@ -294,3 +294,20 @@ int cmd_eval_analyze(int argc, char **argv, const vnt_model *m, const char *idf,
     }
     return rc;
 }
+
+/* vntext eval analyze [GOLD.tsv...] [--model M] [--idf F]: the same as
+ * vntext analyze --eval (why: `eval` is where the other scores live). */
+int cmd_eval_analyze_main(int argc, char **argv);
+int cmd_eval_analyze_main(int argc, char **argv)
+{
+    char **v = malloc(((size_t)argc + 2) * sizeof *v);
+    if (!v) return CLI_EXIT_NOMEM;
+    v[0] = argv[0];
+    v[1] = (char *)"--eval";
+    for (int i = 1; i < argc; i++)
+        v[i + 1] = argv[i];
+    v[argc + 1] = NULL;
+    int rc = cmd_analyze(argc + 1, v);
+    free(v);
+    return rc;
+}

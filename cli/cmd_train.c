@@ -24,6 +24,7 @@ static const char train_help[] =
 
 static const char eval_help[] =
     "usage: vntext eval segment|tag|all --gold FILE.conllu [--model MODEL]\n"
+    "       vntext eval analyze [GOLD.tsv...]   (article analysis, issue 4)\n"
     "\n"
     "Score a model on gold CoNLL-U data, CoNLL 2018 style: the raw '# text' of\n"
     "each sentence goes through tokenizer, sentence splitter, segmenter and tagger;\n"
@@ -195,8 +196,11 @@ static char *slurp(const char *path, size_t *n)
     return b;
 }
 
+int cmd_eval_analyze_main(int argc, char **argv); /* cli/cmd_eval_analyze.c */
+
 int cmd_eval(int argc, char **argv)
 {
+    if (argc >= 2 && !strcmp(argv[1], "analyze")) return cmd_eval_analyze_main(argc - 1, argv + 1);
     if (cli_wants_help(argc, argv, eval_help)) return 0;
     if (argc < 2 ||
         (strcmp(argv[1], "segment") && strcmp(argv[1], "tag") && strcmp(argv[1], "all"))) {
