@@ -74,6 +74,8 @@ run: all
 	@$(BUILD)/vntext detect samples/ban-tin-tcvn3.txt
 	@echo '$$ build/vntext normalize -v --tones=modern samples/ban-tin-tcvn3.txt'
 	@$(BUILD)/vntext normalize -v --tones=modern samples/ban-tin-tcvn3.txt
+	@echo '$$ build/vntext analyze --pretty samples/bai-bao.txt'
+	@$(BUILD)/vntext analyze --pretty samples/bai-bao.txt
 
 test: all $(TEST_BIN) $(FUZZ_BIN)
 	@VNTEXT=$(BUILD)/vntext tests/run.sh "$(BUILD)" $(TEST_BIN) $(SHELL_TESTS)

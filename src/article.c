@@ -200,6 +200,27 @@ static size_t dateline(const char *s, size_t n)
     return k;
 }
 
+/* a line that credits a photo: "(Ảnh: …)", "(ảnh minh họa)" */
+static int photo_credit(const char *p, size_t len)
+{
+    if (len >= 400) return 0;
+    char lo[512];
+    vnt__an_lower(p, len, lo, sizeof lo);
+    return strstr(lo, "(ảnh:") || strstr(lo, "(ảnh minh họa") || strstr(lo, "(ảnh minh hoạ") ||
+           strstr(lo, "(ảnh: ") || strstr(lo, "(nguồn:") || strstr(lo, "(ảnh internet") ||
+           strstr(lo, "(ảnh chụp màn hình") || strstr(lo, "(photo:");
+}
+
+/* a sentence end inside the line: ". X", "? X", "! X" */
+static int inner_stop(const char *p, size_t len)
+{
+    for (size_t i = 0; i + 2 < len; i++)
+        if ((p[i] == '.' || p[i] == '?' || p[i] == '!') && p[i + 1] == ' ' &&
+            ((unsigned char)p[i + 2] >= 0x80 || (p[i + 2] >= 'A' && p[i + 2] <= 'Z')))
+            return 1;
+    return 0;
+}
+
 typedef struct line {
     size_t s, e;
 } line;
@@ -254,7 +275,8 @@ vnt_status vnt__an_structure(an_ctx *c)
         unsigned char last = (unsigned char)p[len - 1];
         int terminal = last == '.' || last == ':' || last == ';' || last == ',' ||
                        ends_with(p, len, "\xe2\x80\xa6");
-        if (!have_title && li == 0 && nl > 1 && len <= 250 && !terminal) {
+        /* a first line credited "(ảnh minh họa)" is a caption, not a headline */
+        if (!have_title && li == 0 && nl > 1 && len <= 250 && !terminal && !photo_credit(p, len)) {
             push_block(c, a, b, VNT_BLOCK_TITLE, NULL);
             have_title = 1;
             continue;
@@ -265,16 +287,10 @@ vnt_status vnt__an_structure(an_ctx *c)
         int cap = 0;
         if (li + 1 < nl && L[li + 1].e - L[li + 1].s == len && !memcmp(s + L[li + 1].s, p, len))
             cap = 1;
-        else if (after_alt && len < 300)
+        else if (after_alt && len < 300 && !inner_stop(p, len))
+            cap = 1; /* (a caption is one sentence; a paragraph may follow the residue) */
+        else if (photo_credit(p, len))
             cap = 1;
-        else if (len < 400) {
-            char lo[512];
-            vnt__an_lower(p, len, lo, sizeof lo);
-            if (strstr(lo, "(ảnh:") || strstr(lo, "(ảnh minh họa") || strstr(lo, "(ảnh minh hoạ") ||
-                strstr(lo, "(ảnh: ") || strstr(lo, "(nguồn:") || strstr(lo, "(ảnh internet") ||
-                strstr(lo, "(ảnh chụp màn hình") || strstr(lo, "(photo:"))
-                cap = 1;
-        }
         after_alt = 0;
         push_block(c, a, b, cap ? VNT_BLOCK_CAPTION : VNT_BLOCK_PARAGRAPH, NULL);
     }
