@@ -222,8 +222,8 @@ static int parse_jsonl(const char *p, const char *e, art *a)
         if (p < e && *p == '}') break;
         return 0;
     }
-    if (!a->text) a->text = dupn("", 0), a->len = 0;
-    return 1;
+    /* the error message promises a "text" string: a line without one is bad data */
+    return a->text != NULL;
 }
 
 /* ---- work ---- */

@@ -1,0 +1,76 @@
+#!/bin/sh
+# CLI: vntext analyze (issue 4) on the bundled sample, JSONL and UNC input,
+# --threads order, eval analyze. PASS/FAIL/SKIP lines for tests/run.sh.
+V=${VNTEXT:-build/vntext}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+ok() { echo "PASS cli-analyze: $1"; }
+ko() { echo "FAIL cli-analyze: $1"; }
+check() { name=$1; shift; if "$@"; then ok "$name"; else ko "$name"; fi; }
+# python3 is the JSON parser when installed (why: a real parser, not a grep)
+if command -v python3 >/dev/null 2>&1; then HAVE_PY=1; else HAVE_PY=0; echo "SKIP cli-analyze: python3 absent, JSON parse checks skipped"; fi
+json_ok() { [ $HAVE_PY -eq 0 ] || python3 -c 'import sys,json; [json.loads(l) for l in sys.stdin if l.strip()]' < "$1"; }
+json_doc() { [ $HAVE_PY -eq 0 ] || python3 -c 'import sys,json; json.load(sys.stdin)' < "$1"; }
+
+check "analyze --help" sh -c "$V analyze --help | grep -q '^usage: vntext analyze'"
+S=samples/bai-bao.txt
+if [ ! -f "$S" ]; then echo "SKIP cli-analyze: $S absent"; exit 0; fi
+$V analyze "$S" > "$T/one.json"; rc=$?
+check "sample: exit 0" test $rc -eq 0
+check "sample: one line of JSON" sh -c "test \$(wc -l < $T/one.json) -eq 1"
+check "sample: parses as JSON" json_ok "$T/one.json"
+$V analyze --pretty "$S" > "$T/pretty.json"
+check "--pretty parses as JSON" json_doc "$T/pretty.json"
+check "sample: source NDO" grep -q '"source": *"NDO"' "$T/one.json"
+check "sample: person with titles" grep -q '"text": *"Nguyễn Minh Khoa"' "$T/one.json"
+check "sample: money 12.5 billion VND" grep -q '"value": *12500000000, *"unit": *"VND"' "$T/one.json"
+check "sample: duplicate caption removed" grep -q '"reason": *"duplicate"' "$T/one.json"
+check "sample: -0 line removed" grep -q '"reason": *"alt-text"' "$T/one.json"
+$V analyze --no-tokens "$S" > "$T/nt.json"
+check "--no-tokens leaves tokens out" sh -c "! grep -q '\"tokens\"' $T/nt.json"
+
+# JSONL input: many articles, --threads 2 output identical to one thread
+i=0; : > "$T/in.jsonl"
+while [ $i -lt 40 ]; do
+  printf '{"id":"a%d","date":"2022-01-2%d","text":"Tin số %d\\nNDO - Sáng 26/1, ông Nguyễn Văn An, Chủ tịch UBND tỉnh Lai Châu, trao %d suất quà trị giá 250 triệu đồng."}\n' $i $((i % 8 + 1)) $i $((i + 1)) >> "$T/in.jsonl"
+  i=$((i + 1))
+done
+$V analyze --jsonl "$T/in.jsonl" > "$T/j1"; rc=$?
+check "--jsonl: exit 0" test $rc -eq 0
+check "--jsonl: one line per article" sh -c "test \$(wc -l < $T/j1) -eq 40"
+check "--jsonl: parses as JSON" json_ok "$T/j1"
+check "--jsonl: ids kept in order" sh -c "head -1 $T/j1 | grep -q '\"id\": *\"a0\"' && tail -1 $T/j1 | grep -q '\"id\": *\"a39\"'"
+$V analyze --jsonl --threads 2 "$T/in.jsonl" > "$T/j2"
+check "--threads 2 output identical to 1 thread" cmp -s "$T/j1" "$T/j2"
+printf '{"id":"x","text":1}\n' > "$T/bad.jsonl"
+check "--jsonl: bad line exits non-zero" sh -c "$V analyze --jsonl $T/bad.jsonl >/dev/null 2>&1; test \$? -ne 0"
+
+# UNC corpus format: # doc_id / # url / # date headers
+cat > "$T/unc.txt" <<'X'
+# doc_id = t1
+# url = https://example.invalid/t1
+# date = 20220126
+Đoàn công tác thăm Lai Châu
+Sáng 26/1, đồng chí Trần Văn Bình làm việc tại tỉnh Lai Châu.
+# doc_id = t2
+# url = https://example.invalid/t2
+# date = 20210427
+Hà Nội có thêm 5 ca mắc
+Hôm qua, Sở Y tế Hà Nội ghi nhận 5 ca mắc mới.
+X
+$V analyze --unc "$T/unc.txt" > "$T/u"; rc=$?
+check "--unc: exit 0, two articles" sh -c "test $rc -eq 0 && test \$(wc -l < $T/u) -eq 2"
+check "--unc: parses as JSON" json_ok "$T/u"
+check "--unc: date from the header" grep -q '"date": *"2022-01-26"' "$T/u"
+check "--unc: relative date resolved" grep -q '"value": *"2021-04-26"' "$T/u"
+$V analyze --unc --threads 2 "$T/unc.txt" > "$T/u2"
+check "--unc --threads 2 identical" cmp -s "$T/u" "$T/u2"
+check "bytes that are not UTF-8" sh -c "printf 'T\n\377\376 NDO - abc\n' | $V analyze > $T/bin.json && test -s $T/bin.json"
+[ $HAVE_PY -eq 1 ] && check "non-UTF-8 input still valid JSON" json_ok "$T/bin.json"
+
+# eval analyze needs the news corpus
+if [ -f ../shared/data/news/unc_dantri_2020_2021.txt ]; then
+  check "eval analyze prints per-type scores" sh -c "$V eval analyze tests/gold/analyze-dev.tsv | grep -q '^  PER .*F1'"
+else
+  echo "SKIP cli-analyze: ../shared/data/news absent (eval analyze)"
+fi
