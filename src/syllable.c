@@ -466,8 +466,18 @@ int vnt__syl_parse(const vnt__letter *l, int n, vnt__syl *out)
         }
     }
     int onset = -1;
-    for (int i = 0; i < O_COUNT; i++)
-        if (onset_key[i] == on) onset = i;
+    if (sh == 8 && on >= 'b' && on <= 'x') {
+        /* one letter: b c d g h k l m n p r s t v x */
+        static const int8_t one[] = {1,  2,  4,  -1, -1, 6,  9,  -1, -1, 10, 12, 13,
+                                     14, -1, 18, -1, 21, 22, 23, -1, 26, -1, 27};
+        onset = one[on - 'b'];
+    } else {
+        for (int i = 0; i < O_COUNT; i++)
+            if (onset_key[i] == on) {
+                onset = i;
+                break;
+            }
+    }
     if (onset < 0) return 0;
     /* the vowel run and the consonant coda after it */
     uint8_t c[4];
@@ -490,7 +500,10 @@ int vnt__syl_parse(const vnt__letter *l, int n, vnt__syl *out)
         0, K1('c'), K2('c', 'h'), K1('m'), K1('n'), K2('n', 'g'), K2('n', 'h'), K1('p'), K1('t')};
     int fc = -1;
     for (int k = 0; k < K_I; k++)
-        if (coda_key[k] == ck) fc = k;
+        if (coda_key[k] == ck) {
+            fc = k;
+            break;
+        }
     if (fc < 0) return 0;
     int glide, nuc, coda;
     int ok = split_rhyme(c, L, fc, onset, tone, &glide, &nuc, &coda);
