@@ -522,7 +522,7 @@ static size_t seg_scan_mode(const scan_t *sc, size_t i, wstat *st, int split)
         }
         i += h.len;
     }
-    if (st->unclean & 2) st->unclean = st->latin ? 1 : 0;
+    if (st->unclean & 2) st->unclean = (st->unclean & 1) || st->latin;
     return i;
 }
 
@@ -1090,7 +1090,7 @@ static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
                 (is_dot_abbrev(s + last_part, end - last_part) || end - last_part == 1))
                 end++;
             *type = VNT_TOK_ABBREV;
-            *flags = (*flags & ~VNT_TOKF_CASE_MASK) | case_flags(&st);
+            *flags = (*flags & ~(uint32_t)VNT_TOKF_CASE_MASK) | case_flags(&st);
             return end;
         }
         if (single_letters && parts >= 2 && st.upper) { /* U.S.A. / T.Ư */
