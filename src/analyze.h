@@ -47,6 +47,10 @@ VNT__HIDDEN int vnt__gaz_surname(const char *key);
 VNT__HIDDEN int vnt__gaz_given(const char *key);
 VNT__HIDDEN const char *vnt__gaz_level_name(int level);
 
+/* keyword candidates of an analysed article, in text order (tools/gen_idf.c) */
+VNT__HIDDEN size_t vnt__an_keys(const vnt_article *a, void (*fn)(void *u, const char *key),
+                                void *u);
+
 /* helpers */
 VNT__HIDDEN void vnt__an_lower(const char *s, size_t n, char *out, size_t cap);
 VNT__HIDDEN int vnt__an_push_value(an_ctx *c, const vnt_value *v);

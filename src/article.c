@@ -412,6 +412,43 @@ typedef struct kw {
     double tf, score;
 } kw;
 
+/* A keyword candidate at token i (the first of a word): its lower-case key;
+ * 0 when the word is none. Shared with tools/gen_idf.c (why: the corpus
+ * statistic must count exactly the keys looked up here). */
+static int cand_key(const an_ctx *c, size_t i, char key[64])
+{
+    const an_tok *t = &c->t[i];
+    if (!t->word0) return 0;
+    size_t j = t->wlast;
+    /* candidates: words of letters (from the segmenter, or single syllables) */
+    for (size_t k = i; k <= j; k++)
+        if (c->t[k].type != VNT_TOK_SYLLABLE && c->t[k].type != VNT_TOK_FOREIGN &&
+            c->t[k].type != VNT_TOK_ABBREV && c->t[k].type != VNT_TOK_CODE)
+            return 0;
+    if (t->upos != VNT_UPOS_X && t->upos != VNT_UPOS_NOUN && t->upos != VNT_UPOS_PROPN &&
+        t->upos != VNT_UPOS_VERB && t->upos != VNT_UPOS_ADJ)
+        return 0;
+    vnt__an_lower(c->s + t->s, c->t[j].e - t->s, key, 64);
+    if (j == i && vnt__an_in(key, stop1, COUNT(stop1))) return 0;
+    if (strlen(key) < 2) return 0;
+    return 1;
+}
+
+size_t vnt__an_keys(const vnt_article *a, void (*fn)(void *u, const char *key), void *u)
+{
+    const an_ctx *c = a->internal; /* an_internal starts with its an_ctx */
+    size_t n = 0;
+    if (!c) return 0;
+    for (size_t i = 0; i < c->nt; i++) {
+        char key[64];
+        if (!cand_key(c, i, key)) continue;
+        fn(u, key);
+        n++;
+        i = c->t[i].wlast;
+    }
+    return n;
+}
+
 static void keywords(an_ctx *c, const vnt_article_opts *o)
 {
     vnt_article *a = c->a;
@@ -421,22 +458,9 @@ static void keywords(an_ctx *c, const vnt_article_opts *o)
     size_t nk = 0, ck = 0;
     for (size_t i = 0; i < c->nt; i++) {
         an_tok *t = &c->t[i];
-        if (!t->word0) continue;
         size_t j = t->wlast;
-        /* candidates: words of letters (from the segmenter, or single syllables) */
-        int ok = 1;
-        for (size_t k = i; k <= j; k++)
-            if (c->t[k].type != VNT_TOK_SYLLABLE && c->t[k].type != VNT_TOK_FOREIGN &&
-                c->t[k].type != VNT_TOK_ABBREV && c->t[k].type != VNT_TOK_CODE)
-                ok = 0;
-        if (!ok) continue;
-        if (t->upos != VNT_UPOS_X && t->upos != VNT_UPOS_NOUN && t->upos != VNT_UPOS_PROPN &&
-            t->upos != VNT_UPOS_VERB && t->upos != VNT_UPOS_ADJ)
-            continue;
         char key[64];
-        vnt__an_lower(c->s + t->s, c->t[j].e - t->s, key, sizeof key);
-        if (j == i && vnt__an_in(key, stop1, COUNT(stop1))) continue;
-        if (strlen(key) < 2) continue;
+        if (!cand_key(c, i, key)) continue;
         size_t f;
         for (f = 0; f < nk; f++)
             if (!strcmp(K[f].key, key)) break;
