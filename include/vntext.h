@@ -495,8 +495,9 @@ enum {
     VNT_TERM_FOLDED = 1u << 1,   /* the accent-free form (only when it differs) */
     VNT_TERM_COMPOUND = 1u << 2, /* a multi-syllable word, syllable keys joined by '_'
                                     ("kinh_tế"), at its first syllable's position */
-    VNT_TERM_PART = 1u << 3,     /* a letter or digit run inside a code/number/date
-                                    term ("covid" of "covid-19"), same position */
+    VNT_TERM_PART = 1u << 3,     /* a letter or digit run of a code/date term: the
+                                    runs are a phrase, the first at the term's position
+                                    ("covid-19" -> covid-19 | covid, then 19 at +1) */
     VNT_TERM_PREFIX = 1u << 4    /* query: match terms starting with this text */
 };
 
@@ -545,9 +546,11 @@ vnt_status vnt_search_option(vnt_search_opts *opts, const char *name, const char
 /* The terms of s[0..n) (any bytes: invalid UTF-8 is read as U+FFFD and never
  * becomes part of a term). Each indexable token (syllable, foreign word,
  * number, date, time, percent, URL, e-mail, hashtag, mention, phone, code,
- * abbreviation) is one position; punctuation and symbols are not terms.
- * Numbers, dates and codes are single terms ("49x-6666", "26/1/2022") with
- * their letter/digit runs as VNT_TERM_PART alternatives. opts NULL: both
+ * abbreviation) is one position (a code or date: one per letter/digit run);
+ * punctuation and symbols are not terms. Numbers, dates and codes are single terms ("49x-6666", "26/1/2022") with
+ * their letter/digit runs as VNT_TERM_PART terms (the first colocated, the
+ * others at the next positions); a query gives only the runs, as a phrase,
+ * so "30/4" also finds "30/4/2021". opts NULL: both
  * accents, no compounds, index mode. Errors: VNT_ERR_ARG, VNT_ERR_NOMEM. */
 vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts, vnt_terms *out);
 void vnt_terms_free(vnt_terms *t);

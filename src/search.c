@@ -11,12 +11,29 @@
 
 #include <string.h>
 
+/* Memo of token keys: the same few thousand syllables make up most of any
+ * Vietnamese text, and parsing + respelling each occurrence was over half of
+ * the indexing time. Keyed by the token's bytes and what else token_key()
+ * reads (syllable or not, unclean); bounded, cleared when full. */
+#define MEMO_SLOTS   16384 /* power of two; filled to half at most */
+#define MEMO_ARENA   (MEMO_SLOTS / 2 * 48)
+#define MEMO_MAX_SRC 40 /* longer tokens are rare: not memoised */
+
+typedef struct memo_slot {
+    uint32_t hash; /* 0: empty */
+    uint32_t off;  /* arena: source bytes, key, fold */
+    uint8_t src_len, key_len, fold_len, kind;
+} memo_slot;
+
 typedef struct search_scratch {
     vnt_tokens toks;
     vnt_doc doc;
     vnt_text norm;
     char *key;
     size_t key_cap;
+    memo_slot *memo;
+    char *arena;
+    size_t arena_len, memo_used;
 } search_scratch;
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -71,6 +88,8 @@ void vnt_terms_free(vnt_terms *t)
         vnt_doc_free(&sc->doc);
         vnt_text_free(&sc->norm);
         free(sc->key);
+        free(sc->memo);
+        free(sc->arena);
         free(sc);
     }
     memset(t, 0, sizeof *t);
@@ -173,6 +192,86 @@ static size_t token_key(search_scratch *sc, const char *s, size_t n, const vnt_t
     return len;
 }
 
+/* A token's key and accent-free key, memoised. `key` and `fold` point into the
+ * memo arena or into sc->key and `fold_buf`; valid until the next call.
+ * Returns 0 on NOMEM, klen 0 for an empty key. */
+static int token_forms(search_scratch *sc, const char *s, size_t n, const vnt_token *t,
+                       const char **key, size_t *klen, const char **fold, size_t *flen,
+                       char *fold_buf)
+{
+    const unsigned kind = (t->type == VNT_TOK_SYLLABLE ? 1u : 0u) |
+                          ((t->flags & (VNT_TOKF_UNCLEAN | VNT_TOKF_INVALID)) ? 2u : 0u);
+    uint32_t h = 0;
+    memo_slot *slot = NULL;
+    if (n <= MEMO_MAX_SRC) {
+        if (!sc->memo) {
+            sc->memo = calloc(MEMO_SLOTS, sizeof *sc->memo);
+            sc->arena = malloc(MEMO_ARENA);
+            if (!sc->memo || !sc->arena) {
+                free(sc->memo);
+                free(sc->arena);
+                sc->memo = NULL;
+                sc->arena = NULL;
+                return 0;
+            }
+        }
+        h = 2166136261u ^ kind; /* FNV-1a */
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)s[i]) * 16777619u;
+        h |= 1; /* never 0 (empty) */
+        for (size_t i = h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1)) {
+            memo_slot *m = &sc->memo[i];
+            if (!m->hash) {
+                slot = m;
+                break;
+            }
+            if (m->hash == h && m->src_len == n && m->kind == kind &&
+                !memcmp(sc->arena + m->off, s, n)) {
+                *key = sc->arena + m->off + n;
+                *klen = m->key_len;
+                *fold = *key + m->key_len;
+                *flen = m->fold_len;
+                return 1;
+            }
+        }
+    }
+    size_t kl = token_key(sc, s, n, t, 0);
+    if (kl == (size_t)-1) return 0;
+    *key = sc->key;
+    *klen = kl;
+    *fold = fold_buf;
+    *flen = 0;
+    if (kl == 0 || kl > VNT_TERM_MAX) return 1;
+    *flen = vnt_strip_diacritics(sc->key, kl, fold_buf, VNT_TERM_MAX + 8);
+    if (!slot || kl > 255 || *flen > 255) return 1;
+    if (sc->memo_used >= MEMO_SLOTS / 2 || sc->arena_len + n + kl + *flen > MEMO_ARENA) {
+        /* full: start again rather than grow (odd input has endless distinct tokens) */
+        memset(sc->memo, 0, MEMO_SLOTS * sizeof *sc->memo);
+        sc->memo_used = 0;
+        sc->arena_len = 0;
+        for (size_t i = h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
+            if (!sc->memo[i].hash) {
+                slot = &sc->memo[i];
+                break;
+            }
+    }
+    char *a = sc->arena + sc->arena_len;
+    memcpy(a, s, n);
+    memcpy(a + n, sc->key, kl);
+    memcpy(a + n + kl, fold_buf, *flen);
+    slot->hash = h;
+    slot->off = (uint32_t)sc->arena_len;
+    slot->src_len = (uint8_t)n;
+    slot->key_len = (uint8_t)kl;
+    slot->fold_len = (uint8_t)*flen;
+    slot->kind = (uint8_t)kind;
+    sc->arena_len += n + kl + *flen;
+    sc->memo_used++;
+    *key = a + n;
+    *fold = a + n + kl;
+    return 1;
+}
+
 static vnt_term *add_term(vnt_terms *out, const char *txt, size_t len, const vnt_token *t,
                           uint32_t pos, unsigned flags)
 {
@@ -202,23 +301,24 @@ static int seen(const vnt_terms *out, size_t from, const char *txt, size_t len)
     return 0;
 }
 
-/* Primary + accent-free alternative of one key. `alt` says whether the
- * first term is itself an alternative (compounds). Returns 0 on NOMEM. */
-static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, const vnt_token *t,
-                     uint32_t pos, unsigned flags, vnt_accents acc, int query)
+/* Primary + accent-free alternative of one key; `fold` is the key's
+ * accent-free form when the caller has it, else NULL. Returns 0 on NOMEM. */
+static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, const char *fold,
+                     size_t flen, const vnt_token *t, uint32_t pos, unsigned flags, vnt_accents acc,
+                     int query)
 {
-    char fold[VNT_TERM_MAX + 8];
-    size_t flen = 0;
-    if (acc != VNT_ACCENTS_KEEP) {
-        flen = vnt_strip_diacritics(key, klen, fold, sizeof fold);
-        if (flen >= sizeof fold) return 1; /* cannot happen for klen <= VNT_TERM_MAX */
+    char fbuf[VNT_TERM_MAX + 8];
+    if (acc != VNT_ACCENTS_KEEP && !fold) {
+        flen = vnt_strip_diacritics(key, klen, fbuf, sizeof fbuf);
+        if (flen >= sizeof fbuf) return 1; /* cannot happen for klen <= VNT_TERM_MAX */
+        fold = fbuf;
     }
     if (acc == VNT_ACCENTS_FOLD) {
         if (seen(out, from, fold, flen)) return 1;
         if (out->n > from) flags |= VNT_TERM_ALT;
         return add_term(out, fold, flen, t, pos, flags | VNT_TERM_FOLDED) != NULL;
     }
-    if (!seen(out, from, key, klen)) {
+    if (out->n == from || !seen(out, from, key, klen)) {
         unsigned f = flags | (out->n > from ? VNT_TERM_ALT : 0);
         if (!add_term(out, key, klen, t, pos, f)) return 0;
     }
@@ -228,12 +328,11 @@ static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, 
     return 1;
 }
 
-/* Letter/digit runs of a code key ("covid-19" -> covid, 19) as alternatives. */
-static int add_parts(vnt_terms *out, size_t from, const char *key, size_t klen, const vnt_token *t,
-                     uint32_t pos, vnt_accents acc, int query)
+/* Letter/digit runs of a code key ("covid-19" -> covid, 19). */
+static size_t code_parts(const char *key, size_t klen, size_t b[][2], size_t max)
 {
-    size_t i = 0, nparts = 0, b[16][2];
-    while (i < klen && nparts < 16) {
+    size_t i = 0, nparts = 0;
+    while (i < klen && nparts < max) {
         while (i < klen && ((unsigned char)key[i] < 0x80 && !((key[i] >= 'a' && key[i] <= 'z') ||
                                                               (key[i] >= '0' && key[i] <= '9'))))
             i++;
@@ -248,12 +347,30 @@ static int add_parts(vnt_terms *out, size_t from, const char *key, size_t klen, 
         }
         i = j;
     }
-    if (nparts < 2) return 1; /* one run: the term itself */
-    for (size_t k = 0; k < nparts; k++)
-        if (!add_forms(out, from, key + b[k][0], b[k][1] - b[k][0], t, pos, VNT_TERM_PART, acc,
-                       query))
+    return nparts;
+}
+
+/* The parts of a code as a phrase: the first colocated with the code term
+ * (or, in a query, instead of it), the others at the next positions, so
+ * that "covid" finds "Covid-19", "30/4" finds "30/4/2021" and a phrase
+ * "Covid-19 mới" matches in index and query alike. `from` is where this
+ * position's terms begin; returns the positions used (>= 1), 0 on NOMEM. */
+static uint32_t add_parts(vnt_terms *out, size_t from, const char *key, size_t klen,
+                          const vnt_token *t, uint32_t pos, vnt_accents acc, int query)
+{
+    size_t b[16][2];
+    size_t nparts = code_parts(key, klen, b, 16);
+    if (nparts < 2) { /* one run: the term itself */
+        if (!query) return 1;
+        return add_forms(out, from, key, klen, NULL, 0, t, pos, 0, acc, query) ? 1 : 0;
+    }
+    for (size_t k = 0; k < nparts; k++) {
+        size_t f = k == 0 ? from : out->n;
+        if (!add_forms(out, f, key + b[k][0], b[k][1] - b[k][0], NULL, 0, t, pos + (uint32_t)k,
+                       VNT_TERM_PART, acc, query))
             return 0;
-    return 1;
+    }
+    return (uint32_t)nparts;
 }
 
 vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts, vnt_terms *out)
@@ -304,18 +421,31 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
         const vnt_token *t = &toks->tok[i];
         if (!indexable(t->type)) continue;
         const int pfx = prefix && i == last;
-        size_t klen = token_key(sc, s + t->start, t->end - t->start, t, pfx);
-        if (klen == (size_t)-1) return VNT_ERR_NOMEM;
+        const char *key, *fold;
+        size_t klen, flen;
+        char fold_buf[VNT_TERM_MAX + 8];
+        if (pfx) {
+            klen = token_key(sc, s + t->start, t->end - t->start, t, 1);
+            if (klen == (size_t)-1) return VNT_ERR_NOMEM;
+            key = sc->key;
+            fold = NULL;
+            flen = 0;
+        } else if (!token_forms(sc, s + t->start, t->end - t->start, t, &key, &klen, &fold, &flen,
+                                fold_buf))
+            return VNT_ERR_NOMEM;
         if (klen == 0 || klen > VNT_TERM_MAX) continue;
         size_t from = out->n;
         unsigned fl = pfx ? VNT_TERM_PREFIX : 0;
-        /* a prefix keeps the tone where it was typed, so it is matched as is */
-        if (!add_forms(out, from, sc->key, klen, t, pos, fl, o.accents, query))
-            return VNT_ERR_NOMEM;
-        if (has_parts(t->type) && !query) { /* a query term is exact */
-            if (!add_parts(out, from, sc->key, klen, t, pos, o.accents, query))
+        uint32_t used = 1;
+        if (has_parts(t->type) && !pfx) {
+            /* index: the code term, its parts as a phrase; query: the phrase */
+            if (!query && !add_forms(out, from, key, klen, fold, flen, t, pos, 0, o.accents, 0))
                 return VNT_ERR_NOMEM;
-        }
+            used = add_parts(out, from, key, klen, t, pos, o.accents, query);
+            if (!used) return VNT_ERR_NOMEM;
+        } else if (!add_forms(out, from, key, klen, fold, flen, t, pos, fl, o.accents, query))
+            /* a prefix keeps the tone where it was typed, so it is matched as is */
+            return VNT_ERR_NOMEM;
 
         /* a compound starting here: the word containing token i */
         if (compounds) {
@@ -332,29 +462,36 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
                 we = words[wi].tok_end;
             }
             if (we - wb < 2 || we - wb > 8) goto next;
-            /* syllables only: "Covid-19 vaccine" is not a compound term */
-            char buf[VNT_TERM_MAX + 1];
-            size_t bl = 0;
+            /* syllables only: "Covid-19 vaccine" is not a compound term; the
+             * accent-free compound is the join of the accent-free syllables */
+            char buf[VNT_TERM_MAX + 1], fbuf[VNT_TERM_MAX + 1];
+            size_t bl = 0, fbl = 0;
             int ok = 1;
             for (size_t k = wb; k < we && ok; k++) {
                 const vnt_token *u = &toks->tok[k];
+                const char *uk, *uf;
+                size_t ul, ufl;
+                char ubuf[VNT_TERM_MAX + 8];
                 if (u->type != VNT_TOK_SYLLABLE) {
                     ok = 0;
                     break;
                 }
-                size_t ul = token_key(sc, s + u->start, u->end - u->start, u, 0);
-                if (ul == (size_t)-1) return VNT_ERR_NOMEM;
-                if (ul == 0 || bl + ul + 1 > VNT_TERM_MAX)
+                if (!token_forms(sc, s + u->start, u->end - u->start, u, &uk, &ul, &uf, &ufl, ubuf))
+                    return VNT_ERR_NOMEM;
+                if (ul == 0 || bl + ul + 1 > VNT_TERM_MAX || fbl + ufl + 1 > VNT_TERM_MAX)
                     ok = 0;
                 else {
-                    if (bl) buf[bl++] = '_';
-                    memcpy(buf + bl, sc->key, ul);
+                    if (bl) buf[bl++] = '_', fbuf[fbl++] = '_';
+                    memcpy(buf + bl, uk, ul);
                     bl += ul;
+                    memcpy(fbuf + fbl, uf, ufl);
+                    fbl += ufl;
                 }
             }
             if (ok) {
                 size_t before = out->n;
-                if (!add_forms(out, from, buf, bl, t, pos, VNT_TERM_COMPOUND, o.accents, 0))
+                if (!add_forms(out, from, buf, bl, fbuf, fbl, t, pos, VNT_TERM_COMPOUND, o.accents,
+                               0))
                     return VNT_ERR_NOMEM;
                 for (size_t k = before; k < out->n; k++) {
                     out->term[k].end = toks->tok[we - 1].end;
@@ -363,7 +500,7 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
             }
         }
     next:
-        if (out->n > from) pos++;
+        if (out->n > from) pos += used;
     }
     out->n_pos = pos;
     return VNT_OK;

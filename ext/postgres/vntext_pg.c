@@ -271,14 +271,17 @@ Datum vntext_dict_lexize(PG_FUNCTION_ARGS)
     uint32 pos = 0;
     for (size_t i = 0; i < terms.n; i++) {
         const vnt_term *x = &terms.term[i];
-        /* A dictionary cannot tell a query from a document, and parts would
-         * be OR-ed into a code query ("covid-19" | "covid"): codes stay
-         * single lexemes here. */
-        if (x->flags & VNT_TERM_PART) continue;
         res[k].lexeme = pnstrdup(terms.text + x->off, x->len);
-        /* same variant: ANDed in a query (the accented form and its
-         * accent-free form); compound and code parts: OR-ed variants */
-        res[k].nvariant = (x->flags & VNT_TERM_COMPOUND) ? 2 : 1;
+        /* Variants are OR-ed in a query, lexemes of one variant AND-ed (the
+         * accented form and its accent-free form) or, at later positions, a
+         * phrase. Variant 1: the syllables, or the letter/digit runs of a
+         * code (covid <-> 19); variant 2: the compound word (kinh_tế) or the
+         * whole code (covid-19). A document gets both, so "covid" finds
+         * Covid-19 and "30/4" finds 30/4/2021. */
+        int whole = (x->flags & VNT_TERM_COMPOUND) ||
+                    (!(x->flags & VNT_TERM_PART) && i + 1 < terms.n &&
+                     (terms.term[terms.n - 1].flags & VNT_TERM_PART));
+        res[k].nvariant = whole ? 2 : 1;
         res[k].flags = (k > 0 && x->pos != pos) ? TSL_ADDPOS : 0;
         pos = x->pos;
         k++;

@@ -90,7 +90,11 @@ q "one syllable of a compound" "1" "to_tsquery('vietnamese', 'tế')"
 q "websearch syntax" "1" "websearch_to_tsquery('vietnamese', '\"kinh te\" hoa -vàng')"
 q "prefix" "3" "to_tsquery('vietnamese', 'lai <-> ch:*')"
 q "code" "4" "plainto_tsquery('vietnamese', '49X-6666')"
-q "a code is one lexeme" "4" "to_tsquery('vietnamese', 'covid-19')"
+q "a code as a query word" "4" "to_tsquery('vietnamese', 'covid-19')"
+q "a part of a code" "4" "to_tsquery('vietnamese', 'covid')"
+q "code phrase in a phrase" "4" "phraseto_tsquery('vietnamese', 'ca mắc Covid-19 mới')"
+q "part of a date" "3" "plainto_tsquery('vietnamese', '26/1')"
+q "compound typed as one word" "1" "plainto_tsquery('vietnamese', 'kinh_tế')"
 q "date" "3" "plainto_tsquery('vietnamese', '26/1/2022')"
 got=$(sql "SET enable_seqscan = off; EXPLAIN SELECT id FROM news WHERE tsv @@ to_tsquery('vietnamese', 'hoa')")
 case $got in *news_tsv*) ok "GIN index is used";; *) ko "GIN index is not used: $got";; esac

@@ -76,6 +76,29 @@ static int is_alnum_cp(uint32_t cp)
            !(cp >= 0x300 && cp <= 0x36F) && cp != 0xFEFF && cp != 0xFFFD;
 }
 
+static void add_run(runs *r, const char *s, size_t n)
+{
+    /* lower case through the search-term key of a one-word text */
+    vnt_terms tm = {0};
+    vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_KEEP, 0, NULL, VNT_SEARCH_QUERY};
+    char *w = NULL;
+    if (vnt_search_terms(s, n, &o, &tm) == VNT_OK && tm.n >= 1)
+        w = strndup(tm.text + tm.term[0].off, tm.term[0].len);
+    vnt_terms_free(&tm);
+    if (!w) w = strndup(s, n);
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 256;
+        r->w = realloc(r->w, r->cap * sizeof *r->w);
+        r->f = realloc(r->f, r->cap * sizeof *r->f);
+    }
+    size_t wl = strlen(w);
+    char *f = malloc(wl + 1);
+    vnt_strip_diacritics(w, wl, f, wl + 1);
+    r->w[r->n] = w;
+    r->f[r->n] = f;
+    r->n++;
+}
+
 static void split_runs(const char *s, size_t n, runs *r)
 {
     vnt_norm_opts no = {VNT_NORM_OPTS_VERSION, VNT_TONES_TRADITIONAL, VNT_LOSSY};
@@ -97,25 +120,20 @@ static void split_runs(const char *s, size_t n, runs *r)
             if (k <= 0 || !is_alnum_cp(cp)) break;
             j += (size_t)k;
         }
-        /* lower case through the search-term key of a one-word text */
-        vnt_terms tm = {0};
-        vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_KEEP, 0, NULL, VNT_SEARCH_QUERY};
-        char *w = NULL;
-        if (vnt_search_terms(t.data + i, j - i, &o, &tm) == VNT_OK && tm.n >= 1)
-            w = strndup(tm.text + tm.term[0].off, tm.term[0].len);
-        vnt_terms_free(&tm);
-        if (!w) w = strndup(t.data + i, j - i);
-        if (r->n == r->cap) {
-            r->cap = r->cap ? r->cap * 2 : 256;
-            r->w = realloc(r->w, r->cap * sizeof *r->w);
-            r->f = realloc(r->f, r->cap * sizeof *r->f);
+        /* a run glued by a scraper ("thànhphố", "vớiSARS") is the words the
+         * tokenizer splits it into: the oracle judges accents, case and
+         * phrases, not where words end */
+        vnt_tokens tk = {0};
+        if (vnt_tokenize(t.data + i, j - i, 0, &tk) != VNT_OK || tk.n == 0) {
+            vnt_tokens_free(&tk);
+            tk.n = 0;
         }
-        size_t wl = strlen(w);
-        char *f = malloc(wl + 1);
-        vnt_strip_diacritics(w, wl, f, wl + 1);
-        r->w[r->n] = w;
-        r->f[r->n] = f;
-        r->n++;
+        size_t nsub = tk.n ? tk.n : 1;
+        for (size_t x = 0; x < nsub; x++) {
+            size_t a = tk.n ? i + tk.tok[x].start : i, b = tk.n ? i + tk.tok[x].end : j;
+            add_run(r, t.data + a, b - a);
+        }
+        vnt_tokens_free(&tk);
         i = j;
     }
     vnt_text_free(&t);
@@ -293,9 +311,17 @@ static int run_sqlite(void)
         add_score(&one, qs[i].exp, qs[i].n_exp, got, (size_t)ng);
         add_score(&sv, qs[i].exp, qs[i].n_exp, got, (size_t)ng);
         if (k < 8) add_score(&kv[k], qs[i].exp, qs[i].n_exp, got, (size_t)ng);
-        if (one.fn > 0 && strcmp(qs[i].kind, "code") != 0)
-            printf("  miss: [%s] %s%s: %g of %zu expected documents not found\n", qs[i].kind,
+        if (one.fn > 0) {
+            printf("  miss: [%s] %s%s: %g of %zu expected documents not found:", qs[i].kind,
                    qs[i].q, qs[i].prefix ? "*" : "", one.fn, qs[i].n_exp);
+            for (size_t e = 0, shown = 0; e < qs[i].n_exp && shown < 5; e++) {
+                int found = 0;
+                for (int g = 0; g < ng && !found; g++)
+                    found = got[g] == qs[i].exp[e];
+                if (!found) printf(" %d", qs[i].exp[e]), shown++;
+            }
+            printf("\n");
+        }
         if (one.fp > 0)
             printf("  extra: [%s] %s%s: %g unexpected documents\n", qs[i].kind, qs[i].q,
                    qs[i].prefix ? "*" : "", one.fp);
@@ -433,10 +459,9 @@ int main(int argc, char **argv)
         print_score("simple + unaccent (all)", &su);
         for (int k = 0; k < nk; k++) {
             int is_code = !strcmp(kinds[k], "code");
-            /* tsvector positions stop at 16383: a phrase deep in a very long
-             * article can be missed (a PostgreSQL limit); allow 0.1% */
-            double rec = kv[k].tp + kv[k].fn > 0 ? kv[k].tp / (kv[k].tp + kv[k].fn) : 1;
-            if ((!is_code && rec < 0.999) || kv[k].fp > 0) {
+            /* as in SQLite: every expected document on all kinds but codes
+             * (where the tokenizer's units decide: "1.5g" is not "5G") */
+            if ((!is_code && kv[k].fn > 0) || kv[k].fp > 0) {
                 printf("FAIL query set postgres [%s]: %g missed, %g extra\n", kinds[k], kv[k].fn,
                        kv[k].fp);
                 bad++;

@@ -96,6 +96,11 @@ static void test_phrases_prefix_codes(void)
     ROWS("t", "\"49X-6666\"", "4");
     ROWS("t", "\"covid-19\"", "4");
     ROWS("t", "covid", "4"); /* a part of a code */
+    ROWS("t", "\"ca mắc covid-19 mới\"", "4"); /* a code inside a phrase */
+    ROWS("t", "\"26/1\"", "3");                /* the start of a date */
+    ROWS("t", "\"1/2022\"", "3");
+    ROWS("t", "\"kinh_tế\"", "1"); /* a compound typed as one word */
+    ROWS("t", "\"kinh_te\"", "1");
     ROWS("t", "\"26/1/2022\"", "3");
     ROWS("t", "2022", "3");
 }
