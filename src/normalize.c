@@ -192,12 +192,14 @@ typedef struct unit {
 static void emit_units(ctx *c, const unit *u, int k)
 {
     vnt__buf *b = c->b;
+    /* room for the letters (3 bytes at most each); raw units reserve their own */
+    if (!vnt__buf_reserve(b, (size_t)k * 3)) return;
     for (int i = 0; i < k; i++) {
         if (u[i].kind == U_RAW) {
             put_raw(c, u[i].src, u[i].src + u[i].len);
+            if (!vnt__buf_reserve(b, (size_t)(k - i) * 3)) return;
             continue;
         }
-        if (!vnt__buf_reserve(b, 4)) return;
         size_t len = vnt_utf8_encode(vnt__letter_to_cp(&u[i].let), b->data + b->len);
         if (b->mapping)
             for (size_t j = 0; j < len; j++)
@@ -282,6 +284,15 @@ static size_t slow_word(ctx *c, size_t w)
         x->len = (uint32_t)len;
         x->kind = U_LETTER;
         uint32_t f;
+        if (cp < 0x80) {
+            /* an ASCII letter (the word scan let only letters through) */
+            x->let.base = (uint8_t)(cp | 0x20);
+            x->let.upper = !(cp & 0x20);
+            x->let.mod = VNT__MOD_NONE;
+            x->let.tone = 0;
+            x->let.vowel = ascii_class[cp] == 2 ? ascii_vowel[cp] : 0xFF;
+            continue;
+        }
         if (vnt__letter_get(cp, &x->let)) continue;
         if (c->fold && (f = eth_fold(cp)) != 0) {
             vnt__letter_get(f, &x->let);
@@ -555,9 +566,10 @@ vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, v
             i = e;
             continue;
         }
-        /* this word needs a closer look */
+        /* this word needs a closer look; a mark, lookalike or foreign letter
+         * (!p) always means the slow path */
         size_t w = word_start(s, n, lim, i), end;
-        if (quick_word(&c, w, &end)) {
+        if (p && quick_word(&c, w, &end)) {
             i = lim = end;
             continue;
         }
