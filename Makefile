@@ -197,3 +197,11 @@ ext-postgres: $(BUILD)/libvntext.a
 	@$(MAKE) -s --no-print-directory -C $(BUILD)/pg -f $(CURDIR)/ext/postgres/Makefile \
 	  VPATH=$(CURDIR)/ext/postgres PG_CONFIG=$(PG_CONFIG) VNTEXT_ROOT=$(CURDIR) \
 	  VNTEXT_LIB=$(CURDIR)/$(BUILD)/libvntext.a with_llvm=no
+
+# Search benchmarks (docs/search.md): SQLite index build and query latency
+# beside unicode61 remove_diacritics 2 (news + 20 MB of Wikipedia), then
+# PostgreSQL beside simple + unaccent; SKIP when ../shared is absent.
+.PHONY: bench-search
+bench-search: all ext $(BUILD)/bench/search_sqlite
+	$(BUILD)/bench/search_sqlite
+	VNTEXT=$(BUILD)/vntext sh bench/search_postgres.sh

@@ -148,8 +148,9 @@ static int vtok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *tex
     }
     t->busy = was_busy;
     if (terms == &local) vnt_terms_free(&local);
-    /* a big document should not keep a big buffer alive */
-    else if (terms->cap > 65536)
+    /* a huge document should not keep its buffers alive (this also drops
+     * the key memo, which the next document rebuilds) */
+    else if (terms->cap > (1u << 20))
         vnt_terms_free(terms);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }

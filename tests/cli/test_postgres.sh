@@ -125,8 +125,50 @@ else
   sql "CREATE EXTENSION unaccent; DROP TABLE news;
        CREATE TABLE news(id int PRIMARY KEY, body text, tsv tsvector, tsu tsvector)" >/dev/null
   psql -X -q -c "\\copy news(id, body) FROM '$T/news.copy'" >/dev/null 2>"$T/copy.err" || ko "query set: COPY failed: $(cat "$T/copy.err")"
-  sql "UPDATE news SET tsv = to_tsvector('vietnamese', body), tsu = to_tsvector('simple', unaccent(body))" >/dev/null
+  # Index build speed, vntext beside simple + unaccent, in this run (one
+  # backend, wall time of the UPDATE and of the GIN index; see docs/search.md).
+  mb=$(sql "SELECT round(sum(octet_length(body)) / 1e6, 2) FROM news")
+  ms() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -c '\timing on' -c "$1" 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1; }
+  tv=$(ms "UPDATE news SET tsv = to_tsvector('vietnamese', body)")
+  tu=$(ms "UPDATE news SET tsu = to_tsvector('simple', unaccent(body))")
+  gv=$(ms "CREATE INDEX news_tsv ON news USING gin(tsv)")
+  gu=$(ms "CREATE INDEX news_tsu ON news USING gin(tsu)")
+  echo "  index build, $n documents, $mb MB (to_tsvector UPDATE; GIN index):"
+  awk -v mb="$mb" -v tv="$tv" -v tu="$tu" -v gv="$gv" -v gu="$gu" 'BEGIN {
+    printf "    vietnamese          %6.2f MB/s (%.0f ms; GIN %.0f ms)\n", mb / (tv / 1000), tv, gv
+    printf "    simple + unaccent   %6.2f MB/s (%.0f ms; GIN %.0f ms)\n", mb / (tu / 1000), tu, gu }'
   "$B/ext/search_eval" pgsql tests/search/queries.tsv > "$T/q.sql"
   PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -f "$T/q.sql" > "$T/q.out" 2>&1
   "$B/ext/search_eval" pgscore tests/search/queries.tsv "$T/q.out" "$n"
+
+  # Concurrent load on loopback TCP: 4 pgbench clients for ${VNT_PG_LOAD_SECS:-5} s,
+  # 9 queries (random from the query set, through the GIN index) to 1 insert
+  # of a whole article with its tsvector; zero errors wanted. The same
+  # read load on simple + unaccent gives the baseline latency.
+  awk -F'\t' '!/^#/ { n++; q = ""; c = split($2, w, " ");
+      for (i = 1; i <= c; i++) { p = sub(/\*$/, "", w[i]); q = q (i > 1 ? " <-> " : "") "'"'"'" w[i] "'"'"'" (p ? ":*" : "") }
+      print n "\t" q }' tests/search/queries.tsv > "$T/qs.tsv"
+  nq=$(wc -l < "$T/qs.tsv")
+  sql "CREATE TABLE qs(id int PRIMARY KEY, q text); CREATE TABLE load(id serial, body text, tsv tsvector)" >/dev/null
+  psql -X -q -c "\\copy qs FROM '$T/qs.tsv'" >/dev/null
+  printf '\\set i random(1, %s)\nSELECT count(*) FROM news WHERE tsv @@ to_tsquery('"'vietnamese'"', (SELECT q FROM qs WHERE id = :i));\n' "$nq" > "$T/read.sql"
+  printf '\\set i random(1, %s)\nSELECT count(*) FROM news WHERE tsu @@ to_tsquery('"'simple'"', unaccent((SELECT q FROM qs WHERE id = :i)));\n' "$nq" > "$T/read_u.sql"
+  printf '\\set d random(1, %s)\nINSERT INTO load(body, tsv) SELECT body, to_tsvector('"'vietnamese'"', body) FROM news WHERE id = :d;\n' "$n" > "$T/write.sql"
+  secs=${VNT_PG_LOAD_SECS:-5}
+  if ! command -v "$PGBIN/pgbench" >/dev/null 2>&1; then
+    echo "SKIP postgres: concurrent load: $PGBIN/pgbench not installed"
+  else
+    bench() { "$PGBIN/pgbench" -n -h 127.0.0.1 -p "$PORT" -U postgres -c 4 -j 2 -T "$secs" "$@" postgres 2>&1; }
+    out=$(bench -f "$T/read.sql@9" -f "$T/write.sql@1"); rc=$?
+    lat=$(printf '%s\n' "$out" | sed -n 's/^latency average = \(.*\)$/\1/p')
+    tx=$(printf '%s\n' "$out" | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p')
+    failed=$(printf '%s\n' "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')
+    if [ $rc = 0 ] && [ "${failed:-0}" = 0 ] && [ "${tx:-0}" -gt 0 ] && ! printf '%s\n' "$out" | grep -q 'ERROR\|aborted'; then
+      ok "concurrent load: 4 clients on 127.0.0.1 for ${secs} s, $tx transactions, 0 errors (latency average $lat)"
+    else
+      ko "concurrent load: rc $rc, failed ${failed:-?}: $(printf '%s\n' "$out" | grep -m3 'ERROR\|abort')"
+    fi
+    outu=$(bench -f "$T/read_u.sql"); outv=$(bench -f "$T/read.sql")
+    echo "  query latency, 4 clients, GIN index: vietnamese $(printf '%s\n' "$outv" | sed -n 's/^latency average = //p'), simple + unaccent $(printf '%s\n' "$outu" | sed -n 's/^latency average = //p')"
+  fi
 fi

@@ -47,6 +47,43 @@ case $(q "CREATE VIRTUAL TABLE bad USING fts5(x, tokenize='vietnamese accents si
   *) ko "bad option is an error" ;;
 esac
 
+# Concurrent load: 4 sqlite3 processes on one WAL database, each writing
+# 40 transactions of documents and running MATCH queries between them,
+# bounded by `timeout`; zero errors wanted (busy waits up to 10 s).
+q "PRAGMA journal_mode=WAL" >/dev/null
+printf '.timeout 10000\n.bail on\n' > "$T/load.sql"
+i=0
+while [ $i -lt 40 ]; do
+  cat >> "$T/load.sql" <<EOF
+BEGIN IMMEDIATE;
+INSERT INTO news VALUES('Tin $i: Hoà Bình', 'Ban Kinh tế Trung ương họp; ca mắc Covid-19 mới ở Lai Châu ngày 26/1/2022, lần $i.');
+INSERT INTO news VALUES('Giá vàng $i', 'Hóa đơn tiền điện tăng; thủ đô Hà Nội mưa lớn.');
+COMMIT;
+SELECT count(*) FROM news WHERE news MATCH '"kinh tế" AND hoa';
+SELECT count(*) FROM news WHERE news MATCH 'covid AND "lai ch" *';
+EOF
+  i=$((i + 1))
+done
+start=$(date +%s)
+pids=""
+for c in 1 2 3 4; do
+  (timeout 120 sqlite3 -batch "$T/db" ".load $B/vntext_sqlite" ".read $T/load.sql" > "$T/load.$c" 2>&1; echo $? > "$T/load.$c.rc") &
+  pids="$pids $!"
+done
+wait $pids
+errs=0
+for c in 1 2 3 4; do
+  [ "$(cat "$T/load.$c.rc")" = 0 ] || errs=$((errs + 1))
+  grep -q -i 'error\|locked\|busy' "$T/load.$c" && errs=$((errs + 1))
+done
+rows=$(q "SELECT count(*) FROM news")
+integ=$(q "INSERT INTO news(news) VALUES('integrity-check'); SELECT 'ok'")
+if [ $errs = 0 ] && [ "$rows" = 322 ] && [ "$integ" = ok ]; then
+  ok "concurrent load: 4 processes x 40 write transactions + 80 queries, $rows rows, 0 errors, integrity ok ($(( $(date +%s) - start )) s)"
+else
+  ko "concurrent load: $errs failed processes, $rows rows (want 322), integrity '$integ': $(head -3 "$T/load.1")"
+fi
+
 # The news query set, the same one test_postgres.sh checks.
 if [ ! -x "$B/ext/search_eval" ]; then
   skip "query set: $B/ext/search_eval not built"

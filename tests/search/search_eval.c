@@ -387,6 +387,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *mode = argv[1];
+    (void)t_failed_now, (void)t_n_fail, (void)t_skip_reason; /* test.h's, unused here */
     if (!strcmp(mode, "pgsql")) {
         load_queries(argv[2], 0);
         for (size_t i = 0; i < n_qs; i++) {
