@@ -33,7 +33,7 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 TOOL_SRC  := $(sort $(wildcard tools/*.c))
 TOOL_BIN  := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all run check test fuzz-replay fuzzers bench install clean gen gen-check format tools model
+.PHONY: all run check test fuzz-replay fuzzers bench install clean gen gen-check format tools model clusters
 all: $(BUILD)/libvntext.a $(BUILD)/libvntext.so $(BUILD)/vntext
 
 $(BUILD)/obj/%.o: %.c
@@ -113,10 +113,21 @@ VTB = $(SHARED)/data/ud-vi-vtb/vi_vtb-ud
 model: $(BUILD)/vntext
 	$(BUILD)/vntext train all --shared $(SHARED) --seed 1 \
 	  --train $(VTB)-train.conllu --train $(VTB)-dev.conllu \
+	  --lexicon cluster:models/vntext-clusters.tsv \
 	  --evaluate $(VTB)-test.conllu --evaluate $(SHARED)/data/ud-vi-tuecl/vi_tuecl-ud-test.conllu \
 	  --meta "name=vntext default model (segmenter + UPOS tagger)" \
-	  --meta "licence=GPL-3.0-or-later (trained on UD VTB, CC BY-SA 4.0; lexicon includes the GPL Ho Ngoc Duc word list)" \
+	  --meta "licence=GPL-3.0-or-later (trained on UD VTB, CC BY-SA 4.0; lexicon includes the GPL Ho Ngoc Duc word list; clusters from Vietnamese Wikipedia, CC BY-SA 3.0, and GPL news text)" \
 	  -o models/vntext.model
+
+# Word clusters for the tagger (models/vntext-clusters.tsv), from unlabeled
+# wiki and news text segmented by a segmenter-only model (same data and seed
+# as `make model`). Deterministic; takes about a minute.
+clusters: $(BUILD)/vntext $(BUILD)/tools/gen_clusters
+	$(BUILD)/vntext train segment --shared $(SHARED) --seed 1 -q \
+	  --train $(VTB)-train.conllu --train $(VTB)-dev.conllu -o $(BUILD)/segment-only.model
+	$(BUILD)/tools/gen_clusters $(BUILD)/segment-only.model \
+	  $(SHARED)/data/news/unc_dantri_2020_2021.txt $(SHARED)/data/wiki/viwiki-7878.txt \
+	  > models/vntext-clusters.tsv.tmp && mv models/vntext-clusters.tsv.tmp models/vntext-clusters.tsv
 
 # Generated tables: regenerate, or check that the committed ones are current.
 gen:

@@ -250,8 +250,8 @@ int vnt__seg_features(const vnt__seg_ctx *c, size_t i, uint32_t mask, uint32_t *
 
 /* --------------------------------------------------------- tagger features */
 
-void vnt__tag_word_info(const vnt__lexicon *lx, const vnt__tokinfo *t, const uint8_t *shape,
-                        size_t n, vnt__tag_word *o)
+void vnt__tag_word_info(const vnt__lexicon *lx, const vnt__wordtab *wt, const vnt__tokinfo *t,
+                        const uint8_t *shape, size_t n, vnt__tag_word *o)
 {
     uint64_t h = vnt__seq_start();
     int all_title = 1;
@@ -266,18 +266,37 @@ void vnt__tag_word_info(const vnt__lexicon *lx, const vnt__tokinfo *t, const uin
     o->shape = n ? shape[0] : VNT__SH_OTHER;
     o->all_title = (uint8_t)all_title;
     o->lex = (uint8_t)vnt__lex_get(lx, h);
+    const uint32_t *ws = vnt__words_get(wt, h);
+    o->amb = ws ? ws[1] : 0;
+    o->cl = ws ? (uint16_t)(ws[2] & 0xFFFF) : 0;
+    o->cl2 = ws ? (uint16_t)(ws[2] >> 16) : 0;
+    o->f_amb = o->l_amb = 0;
+    o->f_cl = o->l_cl = 0;
+    if (n >= 2) { /* compounds: their head and last syllable, as words */
+        const uint32_t *a = vnt__words_get(wt, vnt__seq_add(vnt__seq_start(), t[0].key));
+        const uint32_t *b = vnt__words_get(wt, vnt__seq_add(vnt__seq_start(), t[n - 1].key));
+        o->f_amb = a ? a[1] : 0;
+        o->f_cl = a ? (uint16_t)(a[2] & 0xFFFF) : 0;
+        o->l_amb = b ? b[1] : 0;
+        o->l_cl = b ? (uint16_t)(b[2] & 0xFFFF) : 0;
+    }
 }
 
-int vnt__tag_features(const vnt__tag_word *w, size_t n, size_t i, int prev1, int prev2,
-                      uint32_t mask, uint32_t *f)
+int vnt__tag_static(const vnt__tag_word *w, size_t n, size_t i, uint32_t mask, uint32_t *f)
 {
-#define WK(j) ((j) < 0 ? BOS_KEY : (size_t)(j) >= n ? EOS_KEY : w[(j)].key)
-#define WS(j) ((j) < 0 ? SH_BOS : (size_t)(j) >= n ? SH_EOS : w[(j)].shape)
+#define WK(j)  ((j) < 0 ? BOS_KEY : (size_t)(j) >= n ? EOS_KEY : w[(j)].key)
+#define WS(j)  ((j) < 0 ? SH_BOS : (size_t)(j) >= n ? SH_EOS : w[(j)].shape)
+#define WA(j)  ((j) < 0 ? 0xB0500000u : (size_t)(j) >= n ? 0xE0500000u : w[(j)].amb)
+#define WC(j)  ((j) < 0 ? 0xFFFEu : (size_t)(j) >= n ? 0xFFFFu : w[(j)].cl)
+#define WC2(j) ((j) < 0 ? 0xFFFEu : (size_t)(j) >= n ? 0xFFFFu : w[(j)].cl2)
     long p = (long)i;
     const vnt__tag_word *x = &w[i];
     uint64_t k0 = x->key, km1 = WK(p - 1), kp1 = WK(p + 1), km2 = WK(p - 2), kp2 = WK(p + 2);
-    uint64_t p1 = (uint64_t)(prev1 + 1), p2 = (uint64_t)(prev2 + 1);
-    uint64_t shp = (uint64_t)x->shape | (uint64_t)x->all_title << 4 | (uint64_t)x->n_tok << 5;
+    uint64_t shp = (uint64_t)x->shape | (uint64_t)x->all_title << 4 | (uint64_t)x->n_tok << 5 |
+                   (uint64_t)(i == 0) << 8;
+    uint64_t a0 = x->amb, am1 = WA(p - 1), ap1 = WA(p + 1);
+    uint64_t c0 = x->cl, cm1 = WC(p - 1), cp1 = WC(p + 1);
+    uint64_t d0 = x->cl2, dm1 = WC2(p - 1), dp1 = WC2(p + 1);
     int k = 0;
     f[k++] = fid(F1(101, 0), mask);
     f[k++] = fid(F1(102, k0), mask);
@@ -291,15 +310,58 @@ int vnt__tag_features(const vnt__tag_word *w, size_t n, size_t i, int prev1, int
     f[k++] = fid(F2(110, x->last, x->n_tok), mask);
     f[k++] = fid(F1(111, shp), mask);
     f[k++] = fid(F1(112, (uint64_t)x->lex | shp << 8), mask);
-    f[k++] = fid(F1(113, p1), mask);
-    f[k++] = fid(F1(114, p1 | p2 << 8), mask);
-    f[k++] = fid(F2(115, p1, k0), mask);
     f[k++] = fid(F1(116, (uint64_t)WS(p - 1) | (uint64_t)x->shape << 4 | (uint64_t)WS(p + 1) << 8),
                  mask);
     f[k++] = fid(F2(117, k0, x->shape), mask);
-    f[k++] = fid(F2(118, p1, kp1), mask);
     f[k++] = fid(F3(119, km1, k0, kp1), mask);
+    /* ambiguity classes: how the word and its neighbours behaved in training */
+    f[k++] = fid(F1(120, a0), mask);
+    f[k++] = fid(F2(122, a0, ap1), mask);
+    f[k++] = fid(F2(123, am1, a0), mask);
+    f[k++] = fid(F1(124, ap1), mask);
+    f[k++] = fid(F2(125, k0, ap1), mask);
+    /* distributional clusters from unlabeled text */
+    f[k++] = fid(F1(126, c0), mask);
+    f[k++] = fid(F2(128, c0, cp1), mask);
+    f[k++] = fid(F2(129, cm1, c0), mask);
+    f[k++] = fid(F1(130, d0 | dp1 << 16 | dm1 << 32), mask);
+    f[k++] = fid(F2(134, c0, shp), mask);
+    f[k++] = fid(F1(135, d0), mask);
+    f[k++] = fid(F2(136, c0, a0), mask);
+    f[k++] = fid(F3(137, cm1, c0, cp1), mask);
+    if (x->n_tok >= 2) {
+        f[k++] = fid(F2(131, x->f_amb, x->n_tok), mask);
+        f[k++] = fid(F2(132, x->l_amb, x->n_tok), mask);
+        f[k++] = fid(F1(133, (uint64_t)x->f_cl | (uint64_t)x->l_cl << 16), mask);
+    }
 #undef WK
 #undef WS
+#undef WA
+#undef WC
+#undef WC2
     return k;
+}
+
+/* The features that depend on the previous two tags (-1 = none). */
+int vnt__tag_hist(const vnt__tag_word *w, size_t n, size_t i, int prev1, int prev2, uint32_t mask,
+                  uint32_t *f)
+{
+    const vnt__tag_word *x = &w[i];
+    uint64_t k0 = x->key, kp1 = i + 1 < n ? w[i + 1].key : EOS_KEY;
+    uint64_t p1 = (uint64_t)(prev1 + 1), p2 = (uint64_t)(prev2 + 1);
+    int k = 0;
+    f[k++] = fid(F1(113, p1), mask);
+    f[k++] = fid(F1(114, p1 | p2 << 8), mask);
+    f[k++] = fid(F2(115, p1, k0), mask);
+    f[k++] = fid(F2(118, p1, kp1), mask);
+    f[k++] = fid(F2(121, x->amb, p1), mask);
+    f[k++] = fid(F2(127, x->cl, p1), mask);
+    return k;
+}
+
+int vnt__tag_features(const vnt__tag_word *w, size_t n, size_t i, int prev1, int prev2,
+                      uint32_t mask, uint32_t *f)
+{
+    int k = vnt__tag_static(w, n, i, mask, f);
+    return k + vnt__tag_hist(w, n, i, prev1, prev2, mask, f + k);
 }

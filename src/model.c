@@ -115,6 +115,7 @@ static const char *sec_name(uint32_t id)
     case VNT__SEC_SEGMENT: return "segment";
     case VNT__SEC_TAGSET: return "tagset";
     case VNT__SEC_TAGGER: return "tagger";
+    case VNT__SEC_WORDS: return "words";
     }
     return "unknown";
 }
@@ -183,8 +184,8 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
 
     uint64_t prev_end = tend;
     uint32_t seen = 0;
-    const unsigned char *sec[8] = {0};
-    size_t ssize[8] = {0};
+    const unsigned char *sec[VNT__SEC_WORDS + 1] = {0};
+    size_t ssize[VNT__SEC_WORDS + 1] = {0};
     for (uint32_t i = 0; i < nsec; i++) {
         const unsigned char *e = d + toff + (size_t)i * VNT__MODEL_ENTRY;
         uint32_t id = rd32(e), sver = rd32(e + 4), crc = rd32(e + 24);
@@ -207,14 +208,15 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
             return fail(msg, cap, "section %u (%s) CRC-32 found %08x, expected %08x", i,
                         sec_name(id), c, crc);
         prev_end = off + size;
-        if (id >= VNT__SEC_META && id <= VNT__SEC_TAGGER) {
+        if (id >= VNT__SEC_META && id <= VNT__SEC_WORDS) {
             if (seen & (1u << id)) return fail(msg, cap, "section %s appears twice", sec_name(id));
             seen |= 1u << id;
             uint32_t want = id == VNT__SEC_META      ? 1
                             : id == VNT__SEC_LEXICON ? VNT__LEXICON_VERSION
                             : id == VNT__SEC_SEGMENT ? VNT__SEGMENT_VERSION
                             : id == VNT__SEC_TAGSET  ? VNT__TAGSET_VERSION
-                                                     : VNT__TAGGER_VERSION;
+                            : id == VNT__SEC_TAGGER  ? VNT__TAGGER_VERSION
+                                                     : VNT__WORDS_VERSION;
             if (sver != want)
                 return fail(msg, cap, "section %s version found %u, expected %u", sec_name(id),
                             sver, want);
@@ -326,6 +328,7 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
         m->tag.scale = rdf(p + 8);
         if (!isfinite(m->tag.scale))
             return fail(msg, cap, "tagger weight scale is not a finite number");
+
         m->tag.index = (const uint32_t *)(p + 64);
         for (uint32_t i = 0; i < nb; i++)
             if (m->tag.index[i] >= nr)
@@ -336,6 +339,24 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
         m->tag.mask = nb - 1;
         m->tag.n_labels = nl;
         m->has_tagger = 1;
+    }
+    if (sec[VNT__SEC_WORDS]) {
+        /* header {n_slots, n_entries, 0, 0}, then 16-byte slots */
+        const unsigned char *p = sec[VNT__SEC_WORDS];
+        size_t sz = ssize[VNT__SEC_WORDS];
+        if (sz < 16) return fail(msg, cap, "words section is %zu bytes, expected at least 16", sz);
+        uint32_t slots = rd32(p);
+        if (!is_pow2(slots) || slots > (1u << 24))
+            return fail(msg, cap, "words slot count found %u, expected a power of two <= 2^24",
+                        slots);
+        if ((uint64_t)slots * 16 + 16 != sz)
+            return fail(msg, cap, "words size found %zu, expected %llu", sz,
+                        (unsigned long long)slots * 16 + 16);
+        /* a full table would make probing loop over every slot */
+        if (rd32(p + 4) >= slots)
+            return fail(msg, cap, "words entry count found %u, expected < %u", rd32(p + 4), slots);
+        m->words.slots = (const uint32_t *)(p + 16);
+        m->words.mask = slots - 1;
     }
     if (!m->has_segment && !m->has_tagger)
         return fail(msg, cap, "model has neither a segment nor a tagger section");
@@ -492,6 +513,12 @@ vnt_status vnt_model_info(const vnt_model *m, vnt_text *out)
         snprintf(line, sizeof line,
                  "tagger: %u hashed buckets, %u stored rows x %u tags (%zu non-zero)\n",
                  m->tag.mask + 1, m->tag.n_rows, m->tag.n_labels, nz);
+        vnt__buf_put(&b, line, strlen(line), 0);
+    }
+    if (m->words.slots) {
+        const unsigned char *p = (const unsigned char *)m->words.slots - 16;
+        snprintf(line, sizeof line, "words: %u entries in %u slots (ambiguity classes, clusters)\n",
+                 rd32(p + 4), rd32(p));
         vnt__buf_put(&b, line, strlen(line), 0);
     }
     vnt__buf_put(&b, "metadata:\n", 10, 0);

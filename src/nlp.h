@@ -21,14 +21,16 @@ enum {
     VNT__SEC_LEXICON = 2, /* hashed word set with flags */
     VNT__SEC_SEGMENT = 3, /* segmenter weights */
     VNT__SEC_TAGSET = 4,  /* tag names */
-    VNT__SEC_TAGGER = 5   /* tagger weights */
+    VNT__SEC_TAGGER = 5,  /* tagger weights */
+    VNT__SEC_WORDS = 6    /* per-word tagger facts: ambiguity class, clusters */
 };
 /* Section layout versions: bump when the features or layout of a section
  * change, so an old model is refused instead of silently misread. */
 #define VNT__LEXICON_VERSION 1u
 #define VNT__SEGMENT_VERSION 1u
 #define VNT__TAGSET_VERSION  1u
-#define VNT__TAGGER_VERSION  3u
+#define VNT__TAGGER_VERSION  4u
+#define VNT__WORDS_VERSION   1u
 
 #define VNT__MAX_TAGS 32
 #define VNT__TAG_NAME 16 /* bytes per tag name in the tag set section */
@@ -52,13 +54,20 @@ typedef struct vnt__lexicon {
 } vnt__lexicon;
 
 typedef struct vnt__weights {
-    const int16_t *w; /* n_buckets * n_labels, or n_rows * n_labels with index */
+    const int16_t *w;      /* n_buckets * n_labels, or n_rows * n_labels with index */
     const uint32_t *index; /* tagger: bucket -> row (row 0 is all zero) */
     uint32_t n_rows;
-    uint32_t mask;    /* n_buckets - 1 */
+    uint32_t mask; /* n_buckets - 1 */
     uint32_t n_labels;
     float scale; /* real weight = w * scale */
 } vnt__weights;
+
+/* Word table: 16-byte slots {fingerprint, tag mask, clusters, 0}, linear
+ * probing on the word key; fingerprint 0 = empty. */
+typedef struct vnt__wordtab {
+    const uint32_t *slots;
+    uint32_t mask; /* n_slots - 1 */
+} vnt__wordtab;
 
 struct vnt_model {
     unsigned char *mem; /* malloc'd copy (from memory) or NULL */
@@ -72,6 +81,7 @@ struct vnt_model {
     vnt__weights seg;
     float seg_trans[3][2]; /* [prev label or 2 = sentence start][label] */
     vnt__weights tag;
+    vnt__wordtab words;
     int n_tags;
     char tags[VNT__MAX_TAGS][VNT__TAG_NAME];
     int upos_of_tag[VNT__MAX_TAGS]; /* tag index -> vnt_upos */
@@ -141,6 +151,21 @@ static inline unsigned vnt__lex_get(const vnt__lexicon *lx, uint64_t key)
     return 0;
 }
 
+/* Word table probe: the slot of a word key, or NULL. */
+static inline const uint32_t *vnt__words_get(const vnt__wordtab *wt, uint64_t key)
+{
+    if (!wt->slots) return NULL;
+    uint32_t fp = (uint32_t)(key >> 32) | 1u;
+    uint32_t i = (uint32_t)key & wt->mask;
+    for (uint32_t probe = 0; probe <= wt->mask; probe++) {
+        const uint32_t *s = wt->slots + (size_t)i * 4;
+        if (s[0] == 0) return NULL;
+        if (s[0] == fp) return s;
+        i = (i + 1) & wt->mask;
+    }
+    return NULL;
+}
+
 /* ------------------------------------------------------------- features */
 
 /* Segmenter: per token, whether it begins a word (label 0 = B) or
@@ -163,18 +188,29 @@ VNT__HIDDEN void vnt__seg_lexicon(const vnt__lexicon *lx, vnt__seg_ctx *c);
 VNT__HIDDEN int vnt__seg_features(const vnt__seg_ctx *c, size_t i, uint32_t mask, uint32_t *f);
 
 /* Tagger: features of word i given the two previous tags. */
-#define VNT__TAG_MAXF 32
+#define VNT__TAG_MAXF 48
 typedef struct vnt__tag_word {
     uint64_t key;         /* sequence key of the word's token keys */
     uint64_t first, last; /* first / last token key */
     uint8_t n_tok;
-    uint8_t shape;     /* shape of the first token */
-    uint8_t all_title; /* every token title/upper case */
-    uint8_t lex;       /* lexicon flags of the whole word */
+    uint8_t shape;         /* shape of the first token */
+    uint8_t all_title;     /* every token title/upper case */
+    uint8_t lex;           /* lexicon flags of the whole word */
+    uint32_t amb;          /* tags the word took in training (0 = unseen) */
+    uint16_t cl, cl2;      /* fine / coarse distributional cluster + 1 (0 = none) */
+    uint32_t f_amb, l_amb; /* words of 2+ syllables: ambiguity class of the first / last */
+    uint16_t f_cl, l_cl;   /* syllable as a word of its own, and its cluster */
 } vnt__tag_word;
 
-VNT__HIDDEN void vnt__tag_word_info(const vnt__lexicon *lx, const vnt__tokinfo *t,
-                                    const uint8_t *shape, size_t n, vnt__tag_word *out);
+VNT__HIDDEN void vnt__tag_word_info(const vnt__lexicon *lx, const vnt__wordtab *wt,
+                                    const vnt__tokinfo *t, const uint8_t *shape, size_t n,
+                                    vnt__tag_word *out);
+/* The same split in two: features of the words alone, then those of the
+ * previous tags. */
+VNT__HIDDEN int vnt__tag_static(const vnt__tag_word *w, size_t n, size_t i, uint32_t mask,
+                                uint32_t *f);
+VNT__HIDDEN int vnt__tag_hist(const vnt__tag_word *w, size_t n, size_t i, int prev1, int prev2,
+                              uint32_t mask, uint32_t *f);
 VNT__HIDDEN int vnt__tag_features(const vnt__tag_word *w, size_t n, size_t i, int prev1, int prev2,
                                   uint32_t mask, uint32_t *f);
 

@@ -86,7 +86,7 @@ size_t vnt__work_tag(const vnt_model *m, vnt__work *w, size_t n)
         if (i == 0 || w->labels[i] == 0) w->wbeg[nw++] = i;
     w->wbeg[nw] = n;
     for (size_t k = 0; k < nw; k++)
-        vnt__tag_word_info(&m->lex, w->ti + w->wbeg[k], w->shape + w->wbeg[k],
+        vnt__tag_word_info(&m->lex, &m->words, w->ti + w->wbeg[k], w->shape + w->wbeg[k],
                            w->wbeg[k + 1] - w->wbeg[k], &w->tw[k]);
     if (m->has_tagger)
         vnt__tag_decode(m, w->tw, nw, w->tags);

@@ -1,6 +1,6 @@
 /* POS tagging: greedy left-to-right averaged perceptron over words, with the
  * two previous predicted tags as features (feature.c). Training:
- * train/train_tag.c. */
+ * train/train.c. */
 #include "nlp.h"
 
 void vnt__tag_decode(const vnt_model *m, const vnt__tag_word *w, size_t n, uint8_t *tags)
