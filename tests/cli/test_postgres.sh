@@ -110,6 +110,18 @@ case $(sql "CREATE TEXT SEARCH DICTIONARY d2 (TEMPLATE = vntext_template, accent
 esac
 # odd input: control characters, lone combining marks, a long document
 check "odd input" "t" "SELECT length(to_tsvector('vietnamese', E'\\x01\\x02 \u0301\u0323 a\u0301\u0301 ---- đđđ ' || repeat('ừ', 3000))::text) > 0"
+# fuzzed input: 300 random texts (ASCII, Latin, combining marks, Vietnamese
+# letters; up to 400 characters) through to_tsvector, the query parsers and
+# ts_headline; the server must answer every one (invalid UTF-8 never gets
+# past PostgreSQL's own input checks)
+fz=$(sql "SELECT setseed(0.5); SELECT count(*) FROM (SELECT to_tsvector('vietnamese', t) AS v,
+  plainto_tsquery('vietnamese', left(t, 60)) AS q1, websearch_to_tsquery('vietnamese', left(t, 60)) AS q2,
+  phraseto_tsquery('vietnamese_unaccent', left(t, 60)) AS q3,
+  ts_headline('vietnamese', t, plainto_tsquery('vietnamese', left(t, 20))) AS h
+  FROM (SELECT (SELECT string_agg(chr(CASE WHEN random() < 0.5 THEN 32 + (random() * 94)::int
+                                        ELSE 192 + (random() * 7800)::int END), '')
+                FROM generate_series(1, 1 + (g % 400))) AS t FROM generate_series(1, 300) g) x) y" | tail -1)
+[ "$fz" = 300 ] && ok "fuzzed input: 300 random texts" || ko "fuzzed input: $fz"
 big=$(sql "SELECT length(to_tsvector('vietnamese', repeat('Người dân Lai Châu đón Tết 2022, ', 30000))::text) > 0")
 case $big in t|*"string is too long for tsvector"*) ok "1 MB document: indexed or the documented tsvector size error";; *) ko "1 MB document: $big";; esac
 
