@@ -297,6 +297,115 @@ static void test_idempotent_samples(void)
             }
 }
 
+/* Random strings over an alphabet of awkward pieces: every style and flag
+ * set gives an idempotent result, the fast path equals the reference, the
+ * map is sound. Deterministic (fixed seed). */
+static void test_random_strings(void)
+{
+    static const char *const pieces[] = {
+        "a",
+        "o",
+        "u",
+        "y",
+        "i",
+        "e",
+        "q",
+        "g",
+        "n",
+        "h",
+        "t",
+        "c",
+        "k",
+        "A",
+        "O",
+        "U",
+        "Y",
+        "ư",
+        "ơ",
+        "ê",
+        "â",
+        "ă",
+        "ô",
+        "đ",
+        "Đ",
+        "á",
+        "à",
+        "ả",
+        "ã",
+        "ạ",
+        "ớ",
+        "ừ",
+        "ệ",
+        "ỷ",
+        "\xCC\x81",
+        "\xCC\x80",
+        "\xCC\xA3",
+        "\xCC\x82",
+        "\xCC\x86",
+        "\xCC\x9B",
+        "\xCD\x81",
+        "\xCC\x88",
+        "\xE2\x80\x8B",
+        "\xE2\x80\x8D",
+        "\xEF\xBB\xBF",
+        "\xC2\xA0",
+        "\xE2\x80\xAF",
+        "\xC3\x90",
+        "\xC3\xB0",
+        "\xD0\xBE",
+        "\xD0\xB0",
+        "\xD0\xB2",
+        "\xCE\xBF",
+        "ñ",
+        " ",
+        " ",
+        "-",
+        "1",
+        "\xE2\x80\x9C",
+        "\xF0\x9F\x98\x80",
+        "\xFF",
+        "\xE1\xBB",
+        "\x00",
+    };
+    const size_t np = sizeof pieces / sizeof *pieces;
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    char buf[256];
+    int bad = 0;
+    for (int it = 0; it < 20000 && bad < 5; it++) {
+        size_t len = 0;
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        int pieces_n = 1 + (int)((seed >> 33) % 12);
+        for (int k = 0; k < pieces_n; k++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            const char *p = pieces[(seed >> 33) % np];
+            size_t pl = p[0] ? strlen(p) : 1; /* "\x00" is one NUL byte */
+            memcpy(buf + len, p, pl);
+            len += pl;
+        }
+        unsigned fl = (unsigned)(seed >> 20) & 3;
+        vnt_norm_opts o = {VNT_NORM_OPTS_VERSION, (vnt_tone_style)((seed >> 40) % 3),
+                           VNT_LOSSY | VNT_MAP | (fl & 1 ? VNT_NORM_NO_LOOKALIKES : 0) |
+                               (fl & 2 ? VNT_NORM_NO_TONE_REPAIR : 0)};
+        vnt_text a = {0}, b = {0}, r = {0};
+        int ok = vnt_normalize(buf, len, &o, &a) == VNT_OK && map_ok(buf, len, &a) &&
+                 vnt_normalize(a.data, a.len, &o, &b) == VNT_OK && b.len == a.len &&
+                 !memcmp(a.data, b.data, a.len) && vnt__normalize_ref(buf, len, &o, &r) == VNT_OK &&
+                 r.len == a.len && !memcmp(r.data, a.data, a.len) &&
+                 !memcmp(r.map, a.map, (a.len + 1) * sizeof *a.map);
+        if (!ok) {
+            printf("  input of %zu bytes (style %d, flags %u):", len, (int)o.tones, fl);
+            for (size_t i = 0; i < len; i++)
+                printf(" %02x", (unsigned char)buf[i]);
+            printf("\n");
+            bad++;
+        }
+        vnt_text_free(&a);
+        vnt_text_free(&b);
+        vnt_text_free(&r);
+    }
+    CHECK(bad == 0);
+}
+
 /* ------------------------------------------------------------ corpus */
 
 /* NFD of s with the letters table (marks in canonical order). */
@@ -454,6 +563,7 @@ int main(void)
     RUN(test_invalid_utf8);
     RUN(test_nul_and_huge);
     RUN(test_idempotent_samples);
+    RUN(test_random_strings);
     RUN(test_news_corpus);
     TEST_END();
 }
