@@ -28,7 +28,16 @@ typedef struct an_ctx {
     int year, month, day; /* article date, 0 if unknown */
     size_t cap_ent, cap_val, cap_titles, cap_sent, cap_blocks;
     int nomem;
+    int words; /* t[] carries the segmenter's words and tags (a model was given) */
 } an_ctx;
+
+/* vnt_article.internal: the context outlives the call so that
+ * vnt_article_json writes tokens and words without analysing again. */
+typedef struct an_internal {
+    an_ctx ctx;
+    vnt_tokens tk;
+    vnt_sentences ss;
+} an_internal;
 
 /* structure (article.c) */
 VNT__HIDDEN vnt_status vnt__an_structure(an_ctx *c);

@@ -573,12 +573,6 @@ static void keywords(an_ctx *c, const vnt_article_opts *o)
 
 /* ---------------------------------------------------------------- API */
 
-typedef struct an_internal {
-    an_ctx ctx;
-    vnt_tokens tk;
-    vnt_sentences ss;
-} an_internal;
-
 vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *o, vnt_article *a)
 {
     if (!a || (!s && n)) return VNT_ERR_ARG;
@@ -591,6 +585,7 @@ vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *
     c->n = n;
     c->a = a;
     c->nt = 0;
+    c->words = o && o->model;
     c->nomem = 0;
     c->year = c->month = c->day = 0;
     a->n_blocks = a->n_entities = a->n_titles = a->n_values = a->n_sentences = 0;

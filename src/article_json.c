@@ -88,9 +88,27 @@ static void num(jw *w, double v)
 
 static void unum(jw *w, size_t v)
 {
-    char b[32];
-    snprintf(b, sizeof b, "%zu", v);
-    put(w, b);
+    /* by hand (why: snprintf was a visible share of writing token offsets) */
+    char b[24];
+    size_t k = sizeof b;
+    do
+        b[--k] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    vnt__buf_put(&w->b, b + k, sizeof b - k, 0);
+}
+
+/* [start,end,"name"]: one token or word, always on one line */
+static void tok3(jw *w, size_t a, size_t e, const char *name)
+{
+    vnt__buf_putc(&w->b, '[', 0);
+    unum(w, a);
+    vnt__buf_putc(&w->b, ',', 0);
+    unum(w, e);
+    vnt__buf_putc(&w->b, ',', 0);
+    vnt__buf_putc(&w->b, '"', 0);
+    put(w, name); /* static names, nothing to escape */
+    vnt__buf_putc(&w->b, '"', 0);
+    vnt__buf_putc(&w->b, ']', 0);
 }
 
 static void span_fields(jw *w, const char *s, size_t a, size_t e, int first)
@@ -223,55 +241,71 @@ vnt_status vnt_article_json(const vnt_article *a, const char *s, size_t n, const
     int tokens = !(o && (o->flags & VNT_ARTICLE_NO_TOKENS));
     key(&w, "sentences", 0);
     open_arr(&w);
+    /* the analysis kept its tokens and words (why: analysing every sentence
+     * again here cost as much as the whole analysis); an article analysed
+     * over other bytes, or without a model when one is given now, is
+     * analysed again sentence by sentence */
+    const an_ctx *c = a->internal;
+    int stored = c && c->s == s && c->n == n && (c->words || !(o && o->model));
     vnt_doc doc;
     memset(&doc, 0, sizeof doc);
     vnt_tokens tk;
     memset(&tk, 0, sizeof tk);
+    size_t ti = 0; /* stored tokens are in text order, as are sentences */
     for (size_t i = 0; i < a->n_sentences; i++) {
         const vnt_span *se = &a->sentences[i];
         open_obj(&w, i);
         span_fields(&w, s, se->start, se->end, 1);
-        if (tokens) {
+        if (tokens && stored) {
+            while (ti < c->nt && c->t[ti].s < se->start)
+                ti++;
+            size_t tj = ti;
+            while (tj < c->nt && c->t[tj].e <= se->end)
+                tj++;
+            key(&w, "tokens", 0);
+            put(&w, "[");
+            for (size_t k = ti; k < tj; k++) {
+                if (k > ti) put(&w, ",");
+                tok3(&w, c->t[k].s, c->t[k].e, vnt_token_type_name(c->t[k].type));
+            }
+            put(&w, "]");
+            if (c->words) {
+                key(&w, "words", 0);
+                put(&w, "[");
+                int any = 0;
+                for (size_t k = ti; k < tj; k++) {
+                    if (!c->t[k].word0) continue;
+                    if (any) put(&w, ",");
+                    any = 1;
+                    size_t last = c->t[k].wlast < c->nt ? c->t[k].wlast : k;
+                    tok3(&w, c->t[k].s, c->t[last].e, vnt_upos_name(c->t[k].upos));
+                }
+                put(&w, "]");
+            }
+            ti = tj;
+        } else if (tokens) {
             const char *ss = s + se->start;
             size_t sn = se->end - se->start;
             int have_words = o && o->model && vnt_analyze(o->model, ss, sn, 0, &doc) == VNT_OK;
             if (!have_words && vnt_tokenize(ss, sn, 0, &tk) != VNT_OK) continue;
             const vnt_tokens *T = have_words ? &doc.tokens : &tk;
             key(&w, "tokens", 0);
-            open_arr(&w);
-            int save = w.pretty;
-            w.pretty = 0;
+            put(&w, "[");
             for (size_t k = 0; k < T->n; k++) {
                 if (k) put(&w, ",");
-                put(&w, "[");
-                unum(&w, T->tok[k].start + se->start);
-                put(&w, ",");
-                unum(&w, T->tok[k].end + se->start);
-                put(&w, ",");
-                cstr(&w, vnt_token_type_name(T->tok[k].type));
-                put(&w, "]");
+                tok3(&w, T->tok[k].start + se->start, T->tok[k].end + se->start,
+                     vnt_token_type_name(T->tok[k].type));
             }
-            w.pretty = save;
             put(&w, "]");
-            w.depth--;
             if (have_words) {
                 key(&w, "words", 0);
-                open_arr(&w);
-                w.pretty = 0;
+                put(&w, "[");
                 for (size_t k = 0; k < doc.n_words; k++) {
                     const vnt_word *wd = &doc.words[k];
                     if (k) put(&w, ",");
-                    put(&w, "[");
-                    unum(&w, wd->start + se->start);
-                    put(&w, ",");
-                    unum(&w, wd->end + se->start);
-                    put(&w, ",");
-                    cstr(&w, vnt_upos_name(wd->upos));
-                    put(&w, "]");
+                    tok3(&w, wd->start + se->start, wd->end + se->start, vnt_upos_name(wd->upos));
                 }
-                w.pretty = save;
                 put(&w, "]");
-                w.depth--;
             }
         }
         close_obj(&w);
