@@ -29,6 +29,13 @@ typedef struct an_ctx {
     size_t cap_ent, cap_val, cap_titles, cap_sent, cap_blocks;
     int nomem;
     int words; /* t[] carries the segmenter's words and tags (a model was given) */
+    /* keys of opts->idf hashed to their line offsets + 1, built once per
+     * article object for the bytes at idf_p (why: a binary search over the
+     * text missed the cache at every step) */
+    uint32_t *idf_slot;
+    size_t idf_cap, idf_n;
+    const char *idf_p;
+    uint32_t idf_sig;
 } an_ctx;
 
 /* vnt_article.internal: the context outlives the call so that

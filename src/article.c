@@ -368,28 +368,68 @@ static int tokens_of_block(an_ctx *c, const vnt_article_opts *o, vnt_doc *doc, v
 
 /* ------------------------------------------------ keywords and summary */
 
-/* idf of a key in a sorted "key\tidf\n" file; -1 if absent */
-static double idf_lookup(const char *idf, size_t n, const char *key)
+static uint32_t fnv(const char *s, size_t n, uint32_t h)
 {
-    size_t lo = 0, hi = n, kl = strlen(key);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2, ls = mid;
-        while (ls > lo && idf[ls - 1] != '\n')
-            ls--;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The same idf bytes as last time: address, length and both ends (why: a
+ * caller may reuse a buffer for another file). */
+static uint32_t idf_sig(const char *idf, size_t n)
+{
+    size_t k = n < 256 ? n : 256;
+    return fnv(idf + n - k, k, fnv(idf, k, 2166136261u));
+}
+
+static int idf_index(an_ctx *c, const char *idf, size_t n)
+{
+    uint32_t sig = idf_sig(idf, n);
+    if (c->idf_slot && c->idf_p == idf && c->idf_n == n && c->idf_sig == sig) return 1;
+    if (n >= UINT32_MAX) return 0;
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += idf[i] == '\n';
+    size_t cap = 64;
+    while (cap < lines * 2 + 2)
+        cap *= 2;
+    uint32_t *T = calloc(cap, sizeof *T);
+    if (!T) return c->nomem = 1, 0;
+    for (size_t ls = 0; ls < n;) {
         size_t te = ls;
         while (te < n && idf[te] != '\t' && idf[te] != '\n')
             te++;
         size_t le = te;
         while (le < n && idf[le] != '\n')
             le++;
-        size_t m = te - ls < kl ? te - ls : kl;
-        int cmp = memcmp(key, idf + ls, m);
-        if (!cmp) cmp = kl < te - ls ? -1 : kl > te - ls ? 1 : 0;
-        if (!cmp) return te < n && idf[te] == '\t' ? atof(idf + te + 1) : -1;
-        if (cmp < 0)
-            hi = ls;
-        else
-            lo = le + 1;
+        if (te < n && idf[te] == '\t' && idf[ls] != '#') {
+            size_t h = fnv(idf + ls, te - ls, 2166136261u) & (cap - 1);
+            while (T[h])
+                h = (h + 1) & (cap - 1);
+            T[h] = (uint32_t)ls + 1;
+        }
+        ls = le + 1;
+    }
+    free(c->idf_slot);
+    c->idf_slot = T;
+    c->idf_cap = cap;
+    c->idf_p = idf;
+    c->idf_n = n;
+    c->idf_sig = sig;
+    return 1;
+}
+
+/* idf of a key in a "key\tidf\n" file; -1 if absent */
+static double idf_lookup(const an_ctx *c, const char *key)
+{
+    const char *idf = c->idf_p;
+    size_t kl = strlen(key), cap = c->idf_cap, n = c->idf_n;
+    size_t h = fnv(key, kl, 2166136261u) & (cap - 1);
+    for (; c->idf_slot[h]; h = (h + 1) & (cap - 1)) {
+        size_t ls = c->idf_slot[h] - 1;
+        if (ls + kl < n && idf[ls + kl] == '\t' && !memcmp(idf + ls, key, kl))
+            return atof(idf + ls + kl + 1);
     }
     return -1;
 }
@@ -501,8 +541,9 @@ static void keywords(an_ctx *c, const vnt_article_opts *o)
         i = j;
     }
     free(H);
+    int have_idf = o && o->idf && o->idf_len && idf_index(c, o->idf, o->idf_len);
     for (size_t f = 0; f < nk; f++) {
-        double idf = o && o->idf ? idf_lookup(o->idf, o->idf_len, K[f].key) : -1;
+        double idf = have_idf ? idf_lookup(c, K[f].key) : -1;
         /* unseen in the corpus: as rare as the rarest kept words (why: names) */
         if (idf < 0) idf = o && o->idf ? 6.0 : 1.0;
         int multi = strchr(K[f].key, ' ') != NULL;
@@ -625,6 +666,7 @@ void vnt_article_free(vnt_article *a)
     an_internal *in = a->internal;
     if (in) {
         free(in->ctx.t);
+        free(in->ctx.idf_slot);
         vnt_tokens_free(&in->tk);
         vnt_sentences_free(&in->ss);
         free(in);
