@@ -7,4 +7,4 @@
 # like it when PostgreSQL, the extension or ../shared is absent.
 #   sh bench/search_postgres.sh [SECONDS]
 cd "$(dirname "$0")/.." || exit 2
-VNT_PG_LOAD_SECS=${1:-10} sh tests/cli/test_postgres.sh | grep -v '^PASS postgres: [^c]'
+VNT_PG_LOAD_SECS=${1:-10} sh tests/cli/test_postgres.sh | grep -E -v '^PASS (postgres: [^c]|postgres: co[^n]|query)'
