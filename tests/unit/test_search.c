@@ -180,6 +180,52 @@ static void test_odd_input(void)
     vnt_terms_free(&t);
 }
 
+/* The key memo (reused between calls, cleared when full) never changes a
+ * term: many distinct tokens through one reused vnt_terms give the same
+ * terms as a fresh vnt_terms per call. */
+static int same_terms(const vnt_terms *a, const vnt_terms *b)
+{
+    if (a->n != b->n || a->n_pos != b->n_pos) return 0;
+    for (size_t i = 0; i < a->n; i++) {
+        const vnt_term *x = &a->term[i], *y = &b->term[i];
+        if (x->start != y->start || x->end != y->end || x->pos != y->pos || x->len != y->len ||
+            x->flags != y->flags || memcmp(a->text + x->off, b->text + y->off, x->len))
+            return 0;
+    }
+    return 1;
+}
+
+static void test_memo(void)
+{
+    static const char *const on[] = {"",   "b",  "c",  "ch",  "d",  "đ",
+                                     "gh", "kh", "ng", "Ngh", "tr", "Qu"};
+    static const char *const nu[] = {"a", "á", "oà", "uyê", "ươ", "ỗ", "ia", "Ữ", "ay", "ê"};
+    static const char *const co[] = {"", "n", "ng", "nh", "c", "t", "p", "m"};
+    char *text = malloc(1 << 16);
+    uint32_t x = 7;
+    vnt_terms reused = {0}, fresh = {0};
+    vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_BOTH, 0, NULL, 0};
+    for (int round = 0; round < 40; round++) {
+        size_t len = 0;
+        while (len + 64 < (1 << 16)) {
+            x = x * 1664525u + 1013904223u;
+            /* syllables, made-up words and numbers: over 10,000 distinct tokens */
+            if ((x >> 28) < 3)
+                len += (size_t)snprintf(text + len, 64, "%uzq%u ", x >> 20, x & 255);
+            else
+                len += (size_t)snprintf(text + len, 64, "%s%s%s ", on[(x >> 8) % 12],
+                                        nu[(x >> 12) % 10], co[(x >> 16) % 8]);
+        }
+        CHECK(vnt_search_terms(text, len, &o, &reused) == VNT_OK);
+        vnt_terms_free(&fresh);
+        CHECK(vnt_search_terms(text, len, &o, &fresh) == VNT_OK);
+        CHECK(same_terms(&reused, &fresh));
+    }
+    vnt_terms_free(&reused);
+    vnt_terms_free(&fresh);
+    free(text);
+}
+
 int main(void)
 {
     RUN(test_accents_both);
@@ -191,5 +237,6 @@ int main(void)
     RUN(test_offsets);
     RUN(test_options);
     RUN(test_odd_input);
+    RUN(test_memo);
     TEST_END();
 }
