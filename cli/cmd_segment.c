@@ -258,8 +258,10 @@ typedef struct line {
     size_t no;
 } line;
 
+/* One per worker, each on its own cache lines (the output buffer and the
+ * doc are written per line: sharing a line would make the threads fight). */
 typedef struct job {
-    const vnt_model *m;
+    _Alignas(64) const vnt_model *m;
     const opts *op;
     const char *buf;
     const line *lines;
@@ -351,15 +353,18 @@ static int process(const char *cmd, FILE *f, const vnt_model *m, const opts *op,
         int nt = nthreads;
         if ((size_t)nt > nl) nt = (int)nl;
         pthread_t th[64];
-        size_t per = (nl + (size_t)nt - 1) / (size_t)nt;
+        size_t next = 0; /* lines split by bytes, so the workers finish together */
         for (int t = 0; t < nt; t++) {
             job *j = &jobs[t];
             j->m = m;
             j->op = op;
             j->buf = buf;
             j->lines = lines;
-            j->a = (size_t)t * per < nl ? (size_t)t * per : nl;
-            j->b = j->a + per < nl ? j->a + per : nl;
+            j->a = next;
+            size_t until = n / (size_t)nt * (size_t)(t + 1);
+            while (next < nl && (t == nt - 1 || lines[next].off < until))
+                next++;
+            j->b = next;
             j->st = VNT_OK;
             if (t > 0 && pthread_create(&th[t], NULL, run_job, j) != 0) {
                 run_job(j); /* no thread: do it here */

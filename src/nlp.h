@@ -27,7 +27,7 @@ enum {
 /* Section layout versions: bump when the features or layout of a section
  * change, so an old model is refused instead of silently misread. */
 #define VNT__LEXICON_VERSION 1u
-#define VNT__SEGMENT_VERSION 1u
+#define VNT__SEGMENT_VERSION 2u
 #define VNT__TAGSET_VERSION  1u
 #define VNT__TAGGER_VERSION  4u
 #define VNT__WORDS_VERSION   1u
@@ -239,8 +239,17 @@ typedef struct vnt__span {
     size_t start, end; /* byte offsets */
 } vnt__span;
 
+/* Memo of token infos by their bytes (tokens of up to 16 bytes). */
+typedef struct vnt__tokmemo {
+    uint64_t b0, b1; /* the bytes, zero-padded */
+    uint64_t key;
+    uint8_t shape, viet, n_upper, n_lower, first_upper, len; /* len 0 = empty */
+} vnt__tokmemo;
+#define VNT__TOKMEMO_BITS 11
+
 /* Per-call scratch for one sentence (grown on demand, reused). */
 typedef struct vnt__work {
+    vnt__tokmemo *memo; /* 1 << VNT__TOKMEMO_BITS entries, allocated on first use */
     size_t cap;
     vnt__tokinfo *ti;
     uint8_t *shape, *start_len, *end_len, *cover, *name_cover, *flags, *labels, *tags;

@@ -31,6 +31,8 @@ int vnt__work_reserve(vnt__work *w, size_t n)
     nw.flags = blk + 5 * cap;
     nw.labels = blk + 6 * cap;
     nw.tags = blk + 7 * cap;
+    nw.memo = w->memo; /* survives growth */
+    w->memo = NULL;
     vnt__work_free(w);
     *w = nw;
     return 1;
@@ -42,14 +44,59 @@ void vnt__work_free(vnt__work *w)
     free(w->tw);
     free(w->wbeg);
     free(w->shape);
+    free(w->memo);
     memset(w, 0, sizeof *w);
 }
 
+/* Syllables repeat a lot (a few thousand cover most text), and decoding
+ * UTF-8 letter by letter costs more than a lookup: token infos are memoised
+ * by their bytes in a small direct-mapped table in the caller's scratch. */
 void vnt__work_tokens(vnt__work *w, const char *text, const vnt__span *toks, size_t n)
 {
+    if (!w->memo) w->memo = calloc((size_t)1 << VNT__TOKMEMO_BITS, sizeof *w->memo);
+    size_t end = n ? toks[n - 1].end : 0; /* the text is readable up to here */
     for (size_t i = 0; i < n; i++) {
-        vnt__token_info(text + toks[i].start, toks[i].end - toks[i].start, &w->ti[i]);
-        w->shape[i] = w->ti[i].shape;
+        const char *s = text + toks[i].start;
+        size_t len = toks[i].end - toks[i].start;
+        vnt__tokinfo *ti = &w->ti[i];
+        if (!w->memo || len > 16) {
+            vnt__token_info(s, len, ti);
+            w->shape[i] = ti->shape;
+            continue;
+        }
+        uint64_t b0, b1;
+        if (toks[i].start + 16 <= end) {
+            /* whole words straight from the text, masked to the token (a
+             * byte copy into a buffer would stall the wide reloads); low
+             * bytes first: models load on little-endian hosts only */
+            memcpy(&b0, s, 8);
+            memcpy(&b1, s + 8, 8);
+            if (len < 8) {
+                b0 &= ~0ull >> (64 - 8 * len);
+                b1 = 0;
+            } else if (len < 16)
+                b1 &= len == 8 ? 0 : ~0ull >> (64 - 8 * (len - 8));
+        } else {
+            unsigned char b[16] = {0};
+            memcpy(b, s, len);
+            memcpy(&b0, b, 8);
+            memcpy(&b1, b + 8, 8);
+        }
+        uint64_t h = (b0 * 0x9E3779B97F4A7C15ull) ^ (b1 * 0xC2B2AE3D27D4EB4Full) ^ len;
+        vnt__tokmemo *e = &w->memo[(h * 0xD6E8FEB86659FD93ull) >> (64 - VNT__TOKMEMO_BITS)];
+        if (e->len == len && e->b0 == b0 && e->b1 == b1) {
+            ti->key = e->key;
+            ti->shape = e->shape;
+            ti->viet = e->viet;
+            ti->n_upper = e->n_upper;
+            ti->n_lower = e->n_lower;
+            ti->first_upper = e->first_upper;
+        } else {
+            vnt__token_info(s, len, ti);
+            *e = (vnt__tokmemo){b0,          b1,          ti->key,         ti->shape,   ti->viet,
+                                ti->n_upper, ti->n_lower, ti->first_upper, (uint8_t)len};
+        }
+        w->shape[i] = ti->shape;
     }
 }
 
