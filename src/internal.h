@@ -90,7 +90,7 @@ VNT__HIDDEN void vnt__buf_free(vnt__buf *b);
 /* Reset a vnt_text to empty (freeing its content). */
 VNT__HIDDEN void vnt__text_reset(vnt_text *t);
 
-/* ------------------------------------------- syllables (syllable.c) */
+/* ------------------------------- syllables and normalization (syllable.c, normalize.c) */
 
 #define VNT__SYL_MAX 10   /* letters in the longest syllable we parse */
 #define VNT__SYL_CONS 0x80 /* vnt__tone_slots_quick: consonant code = this + base */
@@ -109,7 +109,8 @@ VNT__HIDDEN int vnt__syl_parse(const vnt__letter *l, int n, vnt__syl *out);
 VNT__HIDDEN int vnt__syl_tone_index(const vnt__syl *s, vnt_tone_style style);
 /* Bit mask of acceptable tone positions (KEEP: traditional or modern). */
 VNT__HIDDEN unsigned vnt__syl_tone_slots(const vnt__syl *s, vnt_tone_style style);
-/* Shortcut of vnt__syl_tone_slots from the vowel run's shape only. */
+/* Shortcut of vnt__syl_tone_slots from the vowel run's shape only (normalize.c
+ * fast path; equal to it on every valid syllable). */
 VNT__HIDDEN unsigned vnt__tone_slots_quick(const uint8_t *code, int n, vnt_tone_style style);
 /* Add a combining mark (tone or modifier) to a letter; 0 if it cannot take it. */
 VNT__HIDDEN int vnt__absorb_mark(vnt__letter *l, uint32_t mark);
