@@ -222,7 +222,40 @@ static const char *const org_heads[] = {"ban",
                                         "cảnh sát",
                                         "phòng",
                                         "khoa",
-                                        "đoàn"};
+                                        "đoàn",
+                                        "tổ chức",
+                                        "liên minh"};
+/* heads that take lower-case domain words before the capitalised name
+ * ("Viện nghiên cứu Scripps", "Đoàn luật sư Thành phố Hà Nội", "Công ty tài
+ * chính FCCOM", "Trường đại học Skidmore"): the structure of Vietnamese
+ * institution names, head + domain + proper name */
+static const char *const gap_heads[] = {
+    "viện",     "trường",       "bệnh viện",   "học viện",  "đại học",  "trung tâm", "công ty",
+    "tập đoàn", "tổng công ty", "ngân hàng",   "hội",       "hiệp hội", "liên đoàn", "quỹ",
+    "cục",      "tổng cục",     "chi cục",     "sở",        "phòng",    "ban",       "đoàn",
+    "nhà máy",  "hãng",         "tổ chức",     "liên minh", "ủy ban",   "uỷ ban",    "hội đồng",
+    "khoa",     "hợp tác xã",   "nhà xuất bản"};
+/* words that end the domain part: function words, and the first words of
+ * "ban tổ chức", "ban lãnh đạo", "thành viên", "giải" (a committee, the
+ * board, members, a competition: no name follows) */
+static const char *const gap_stop[] = {
+    "của",  "và",   "là",    "có",    "được", "cho",   "với",    "ở",         "tại",  "trong",
+    "này",  "đã",   "sẽ",    "đang",  "các",  "những", "một",    "khi",       "từ",   "về",
+    "theo", "cũng", "không", "như",   "đó",   "nào",   "mà",     "thì",       "lại",  "còn",
+    "vẫn",  "rất",  "đều",   "giải",  "lãnh", "tổ",    "thành",  "nhiều",     "ra",   "vào",
+    "trên", "dưới", "sau",   "trước", "để",   "do",    "bị",     "hay",       "hoặc", "chúng",
+    "họ",   "nói",  "tỉnh",  "huyện", "quận", "xã",    "phường", "thành phố", "tp",   "nhà",
+    "ông",  "bà",   "anh",   "chị",   "cô",   "số",    "cấp"};
+/* lower-case words before a name that make it an organisation: the press,
+ * companies, brands, clubs ("PV Dân Trí", "hãng tin Reuters", "công ty
+ * Vinamilk"); the name is labelled without them, as "CLB HA Gia Lai" */
+static const char *const org_cues[] = {"pv",        "phóng viên",  "báo",
+                                       "tờ",        "tờ báo",      "nhật báo",
+                                       "tạp chí",   "hãng tin",    "hãng thông tấn",
+                                       "hãng",      "công ty",     "tập đoàn",
+                                       "nhãn hàng", "thương hiệu", "mạng xã hội",
+                                       "đội bóng",  "câu lạc bộ",  "clb",
+                                       "ứng dụng",  "nền tảng",    "ngân hàng"};
 /* acronyms that are organisations by themselves */
 static const char *const org_acronyms[] = {
     "ubnd", "hđnd", "who",  "unesco",  "unicef", "asean", "nato", "eu",   "fifa", "uefa",
@@ -712,8 +745,86 @@ static void link_refs(an_ctx *c)
     }
 }
 
+/* Institutions named after people ("Bệnh viện Nguyễn Tri Phương", "Trường
+ * THPT Trần Hữu Trang", "ĐH Tôn Đức Thắng"): head [i, i+w) of that kind,
+ * a space before the name (not "Quốc hộiNguyễn…" glued by scraping). */
+static int named_after(an_ctx *c, size_t i, size_t w)
+{
+    static const char *const kinds[] = {"trường thpt", "trường thcs", "đh",
+                                        "bv",          "thư viện",    "trường tiểu học"};
+    char ph[96];
+    phrase(c, i, i + w, ph, sizeof ph);
+    return (IN(ph, gap_heads) || IN(ph, kinds)) && i + w < c->nt && TK(i + w)->s > TK(i + w - 1)->e;
+}
+
+/* "Viện nghiên cứu Scripps": head [i, i+w) + up to 4 lower-case domain
+ * syllables + a capitalised name that is no title, organisation or place
+ * cue. Returns the end of the name, or 0. */
+static size_t gap_name(an_ctx *c, size_t i, size_t w, size_t *name)
+{
+    size_t k = i + w;
+    char ph[96];
+    phrase(c, i, k, ph, sizeof ph);
+    if (!IN(ph, gap_heads) || TK(k - 1)->wlast != k - 1) return 0;
+    if (is(TK(i), "tổ") && TK(i)->sent0) return 0; /* "Tổ chức …" opening a sentence: the verb */
+    for (; k < c->nt && k < i + w + 5; k++) {
+        const an_tok *t = TK(k);
+        if (t->sent0 || t->used) return 0;
+        if (capital(t)) break;
+        if (t->type != VNT_TOK_SYLLABLE || t->cse != VNT_CASE_LOWER || IN(t->lk, gap_stop))
+            return 0;
+        /* a verb ends the name ("Công ty thuê …") unless it names a field */
+        if (t->upos == VNT_UPOS_VERB && t->word0) {
+            static const char *const fields[] = {
+                "nghiên cứu", "đào tạo",    "điều hành", "phát triển", "kiểm tra",
+                "điều tra",   "quản lý",    "đa khoa",   "phẫu thuật", "đóng tàu",
+                "sản xuất",   "kinh doanh", "bảo vệ",    "chăm sóc",   "xuất khẩu"};
+            phrase(c, k, t->wlast + 1, ph, sizeof ph);
+            if (!IN(ph, fields)) return 0;
+        }
+    }
+    if (k == i + w || k >= c->nt || !capital(TK(k)) || TK(k)->sent0 || TK(k)->used ||
+        TK(k - 1)->wlast != k - 1)
+        return 0;
+    /* another organisation, a title or a place cue after the domain words
+     * ("Ban lãnh đạo Công ty", "Đoàn công tác Học viện …") is its own name */
+    if (MATCH(k, c->nt, org_heads, 3) || MATCH(k, c->nt, titles, 3) ||
+        MATCH(k, c->nt, loc_cues, 2) || IN(TK(k)->lk, honorifics))
+        return 0;
+    size_t e = run_end(c, k);
+    size_t nt = name_tail(c, k, e);
+    if (nt > k && nt < e) e = nt;
+    /* "Ủy ban điều hành UEFA Jesper Moller": a person after the acronym */
+    if (TK(k)->cse == VNT_CASE_UPPER && e > k + 1 && TK(k + 1)->cse == VNT_CASE_TITLE) e = k + 1;
+    *name = k;
+    return e;
+}
+
+/* Later bare mentions of an organisation's name ("Viện nghiên cứu Scripps"
+ * … "Scripps") taken for people become the organisation. */
+static void org_names(an_ctx *c, const vnt_span *names, size_t nn)
+{
+    vnt_article *a = c->a;
+    for (size_t q = 0; q < nn; q++) {
+        char kn[160], ke[160];
+        vnt__gaz_key(c->s + names[q].start, names[q].end - names[q].start, kn, sizeof kn);
+        for (size_t i = 0; i < a->n_entities; i++) {
+            vnt_entity *e = &a->entities[i];
+            if (e->type != VNT_ENT_PER || e->start < names[q].end) continue;
+            if (e->end - e->start != names[q].end - names[q].start) continue;
+            vnt__gaz_key(c->s + e->start, e->end - e->start, ke, sizeof ke);
+            if (strcmp(kn, ke)) continue;
+            e->type = VNT_ENT_ORG;
+            e->n_titles = 0;
+            e->honorific.start = e->honorific.end = e->start;
+        }
+    }
+}
+
 void vnt__an_entities(an_ctx *c)
 {
+    vnt_span names[32]; /* organisation names after a head, for later bare mentions */
+    size_t nn = 0;
     misc_quoted(c);
     long last_per = -1;
     size_t last_per_end = 0;
@@ -834,7 +945,11 @@ void vnt__an_entities(an_ctx *c)
                 /* a person's name after an organisation needs a title before it or
                  * three syllables ("Ngân hàng … Liên Việt" is the bank's name) */
                 size_t nt = name_tail(c, pos + (w ? w : 1), end);
-                if (nt < end && (end - nt >= 3 || p.n)) oe = nt;
+                /* ... but not a name right after the head: institutions are
+                 * named after people ("Bệnh viện Nguyễn Tri Phương") */
+                if (nt < end && (end - nt >= 3 || p.n) &&
+                    !(w && nt == pos + w && !p.n && named_after(c, pos, w)))
+                    oe = nt;
                 if (!w) oe = pos + 1; /* an acronym alone */
                 /* a single generic head with nothing capitalised after is no name */
                 if (w && oe == pos + w &&
@@ -848,6 +963,11 @@ void vnt__an_entities(an_ctx *c)
                         "ubnd",     "hđnd",      "liên hợp quốc", "ban bí thư"};
                     vnt_span loc;
                     size_t ox = org_extend(c, pos, oe, &loc);
+                    size_t gn = 0, gx = ox == oe ? gap_name(c, pos, w, &gn) : 0;
+                    if (gx) {
+                        ox = org_extend(c, pos, gx, &loc);
+                        if (nn < COUNT(names)) names[nn++] = (vnt_span){TK(gn)->s, TK(gx - 1)->e};
+                    }
                     if (ox == oe && !IN(ph, single)) {
                         pos = oe;
                         continue;
@@ -867,9 +987,38 @@ void vnt__an_entities(an_ctx *c)
                     os = pos + w;
                 long k = add_ent(c, VNT_ENT_ORG, os, ox);
                 if (k >= 0) c->a->entities[k].location = loc;
+                if (w && oe > pos + w && !loc.end && nn < COUNT(names))
+                    names[nn++] = (vnt_span){TK(pos + w)->s, TK(oe - 1)->e};
                 pos = ox;
                 if (pos > end) end = pos;
                 continue;
+            }
+            /* a name after "PV", "hãng tin", "công ty" (lower case): an
+             * organisation, unless the whole name is a known place */
+            if (pos == a && is(TK(pos), "pv") && pos + 1 < end && capital(TK(pos + 1))) {
+                /* "PV Dân Trí": the reporter's paper */
+                add_ent(c, VNT_ENT_ORG, pos + 1, end);
+                pos = end;
+                continue;
+            }
+            if (pos == a) {
+                size_t ow = cue_before(c, pos, org_cues, COUNT(org_cues), NULL, 0);
+                int lv4, cue4;
+                const char *pr4;
+                if (ow && TK(pos - ow)->word0 && TK(pos - 1)->wlast == pos - 1 &&
+                    TK(pos - ow)->cse == VNT_CASE_LOWER &&
+                    match_place(c, pos, end, &lv4, &pr4, &cue4) != end - pos &&
+                    !MATCH(pos, end, titles, 3) && !IN(TK(pos)->lk, honorifics) &&
+                    !(end == pos + 1 &&
+                      (TK(pos)->e - TK(pos)->s < 2 || IN(TK(pos)->lk, generic_acronyms)))) {
+                    size_t oe2 = end;
+                    size_t nt2 = name_tail(c, pos, end);
+                    if (nt2 > pos && nt2 < end) oe2 = nt2;
+                    add_ent(c, VNT_ENT_ORG, pos, oe2);
+                    if (nn < COUNT(names)) names[nn++] = (vnt_span){TK(pos)->s, TK(oe2 - 1)->e};
+                    pos = oe2;
+                    continue;
+                }
             }
             /* "về phía Đông Bắc", "bán cầu Bắc": a direction, not a place */
             if (pos == a && pos > 0 && !TK(pos)->sent0 &&
@@ -1094,5 +1243,6 @@ void vnt__an_entities(an_ctx *c)
         qsort(c->a->entities, c->a->n_entities, sizeof *c->a->entities, cmp_ent);
     }
     clubs(c);
+    org_names(c, names, nn);
     link_refs(c);
 }
