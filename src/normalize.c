@@ -511,8 +511,10 @@ vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, v
             unsigned i2 = (((b1 & 1u) << 6 | (b2 & 0x3Fu)) - 0x20u) & 0x7Fu;
             unsigned in1 = is2 & (i1 <= VNT__LET_HI1 - VNT__LET_LO1);
             unsigned in2 = is3 & (i2 <= VNT__LET_HI2 - VNT__LET_LO2) & (b1 == 0xBB || b2 >= 0xA0);
-            p = (vnt__let_dec1[in1 ? i1 : 0] & (0u - in1)) |
-                (vnt__let_dec2[in2 ? i2 : 0] & (0u - in2));
+            /* masks, not conditionals: both loads always happen (index 0
+             * when out of range), so the compiler has nothing to branch on */
+            unsigned m1 = 0u - in1, m2 = 0u - in2;
+            p = (vnt__let_dec1[i1 & m1] & m1) | (vnt__let_dec2[i2 & m2] & m2);
             k = 2 + (int)is3;
         }
         if (VNT__UNLIKELY(!p)) {
