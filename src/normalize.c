@@ -510,7 +510,7 @@ vnt_status vnt_normalize(const char *str, size_t n, const vnt_norm_opts *opts, v
             unsigned i1 = ((ch - 0xC3u) << 6 | (b1 & 0x3Fu)) & 0xFFu;
             unsigned i2 = (((b1 & 1u) << 6 | (b2 & 0x3Fu)) - 0x20u) & 0x7Fu;
             unsigned in1 = is2 & (i1 <= VNT__LET_HI1 - VNT__LET_LO1);
-            unsigned in2 = is3 & (i2 <= VNT__LET_HI2 - VNT__LET_LO2) & (b1 == 0xBB || b2 >= 0xA0);
+            unsigned in2 = is3 & (i2 <= VNT__LET_HI2 - VNT__LET_LO2); /* E1 BA 80..9F wrap above */
             /* masks, not conditionals: both loads always happen (index 0
              * when out of range), so the compiler has nothing to branch on */
             unsigned m1 = 0u - in1, m2 = 0u - in2;
