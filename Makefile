@@ -78,7 +78,7 @@ run: all
 	@$(BUILD)/vntext analyze --pretty samples/bai-bao.txt
 
 test: all $(TEST_BIN) $(FUZZ_BIN)
-	@VNTEXT=$(BUILD)/vntext tests/run.sh "$(BUILD)" $(TEST_BIN) $(SHELL_TESTS)
+	@VNTEXT=$(BUILD)/vntext VNTEXT_MODEL=models/vntext.model tests/run.sh "$(BUILD)" $(TEST_BIN) $(SHELL_TESTS)
 
 fuzz-replay: $(FUZZ_BIN)
 	@tests/fuzz/replay-all.sh $(BUILD)
