@@ -600,6 +600,9 @@ typedef struct vnt_entity {
                                    1 July 2025 merger (static string); NULL if unknown */
     vnt_span location;          /* ORG: the place named in it ("Tỉnh ủy Lai Châu"); start == end
                                    when none */
+    int nominal;                /* PER: a title-only repeat mention ("đồng chí Trưởng ban") of
+                                   the person at ref, not a name; it may overlap the ORG of
+                                   its title */
 } vnt_entity;
 
 typedef enum vnt_value_kind {

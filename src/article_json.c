@@ -326,6 +326,10 @@ vnt_status vnt_article_json(const vnt_article *a, const char *s, size_t n, const
             key(&w, "ref", 0);
             unum(&w, (size_t)e->ref);
         }
+        if (e->nominal) {
+            key(&w, "nominal", 0);
+            put(&w, "true");
+        }
         if (e->honorific.end > e->honorific.start) {
             key(&w, "honorific", 0);
             str(&w, s + e->honorific.start, e->honorific.end - e->honorific.start);

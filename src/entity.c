@@ -724,11 +724,12 @@ static void link_refs(an_ctx *c)
     for (size_t i = 0; i < a->n_entities; i++) {
         vnt_entity *e = &a->entities[i];
         char ki[160], kj[160];
+        if (e->nominal) continue; /* linked by nominals() */
         vnt__gaz_key(c->s + e->start, e->end - e->start, ki, sizeof ki);
         e->ref = -1;
         for (size_t j = 0; j < i; j++) {
             vnt_entity *f = &a->entities[j];
-            if (f->type != e->type) continue;
+            if (f->type != e->type || f->nominal) continue;
             vnt__gaz_key(c->s + f->start, f->end - f->start, kj, sizeof kj);
             size_t li = strlen(ki), lj = strlen(kj);
             int same = !strcmp(ki, kj);
@@ -821,6 +822,103 @@ static void org_names(an_ctx *c, const vnt_span *names, size_t nn)
     }
 }
 
+/* [i, j) are the last syllables of a person named before ("Anh", "Tuấn Anh"
+ * after "Trần Tuấn Anh") */
+static int per_tail(an_ctx *c, size_t i, size_t j)
+{
+    char ku[160], kf[160];
+    vnt__gaz_key(c->s + TK(i)->s, TK(j - 1)->e - TK(i)->s, ku, sizeof ku);
+    size_t lu = strlen(ku);
+    for (size_t q = 0; q < c->a->n_entities; q++) {
+        const vnt_entity *f = &c->a->entities[q];
+        if (f->type != VNT_ENT_PER || f->nominal || f->end > TK(i)->s) continue;
+        vnt__gaz_key(c->s + f->start, f->end - f->start, kf, sizeof kf);
+        size_t lf = strlen(kf);
+        if (lu < lf && kf[lf - lu - 1] == ' ' && !strcmp(kf + lf - lu, ku)) return 1;
+    }
+    return 0;
+}
+
+/* Is token k inside a PER entity or one of the titles of a person? */
+static int in_person(const an_ctx *c, size_t k)
+{
+    const vnt_article *a = c->a;
+    size_t s = c->t[k].s;
+    for (size_t i = 0; i < a->n_entities; i++)
+        if (a->entities[i].type == VNT_ENT_PER && a->entities[i].start <= s &&
+            s < a->entities[i].end)
+            return 1;
+    for (size_t i = 0; i < a->n_titles; i++)
+        if (a->titles[i].start <= s && s < a->titles[i].end) return 1;
+    return 0;
+}
+
+/* Title-only mentions of a person named before ("Trưởng ban Kinh tế Trung
+ * ương", "đồng chí Trưởng ban" after "Trần Tuấn Anh, …, Trưởng Ban Kinh tế
+ * Trung ương"): a nominal PER whose ref is that person. The title must be
+ * one of the person's titles, or its first words; the latest such person
+ * wins. Adds entities (unsorted); returns how many. */
+static size_t nominals(an_ctx *c)
+{
+    vnt_article *a = c->a;
+    size_t n0 = a->n_entities, added = 0;
+    for (size_t i = 0; i < c->nt; i++) {
+        const an_tok *t = TK(i);
+        if (!capital(t) || in_person(c, i)) continue;
+        size_t w = MATCH(i, c->nt, titles, 4);
+        if (!w) continue;
+        size_t j = i + w;
+        /* the organisation it heads: an entity right after, or a bare head */
+        for (size_t q = 0; q < n0; q++)
+            if (a->entities[q].type == VNT_ENT_ORG && j < c->nt &&
+                a->entities[q].start == TK(j)->s) {
+                while (j < c->nt && TK(j)->e <= a->entities[q].end)
+                    j++;
+                break;
+            }
+        size_t oh;
+        if (j == i + w && (oh = MATCH(j, c->nt, org_heads, 2)) != 0 && !TK(j)->sent0) j += oh;
+        if (j == i + 1 && (is(t, "trưởng") || is(t, "phó") || is(t, "nguyên") || is(t, "cựu")))
+            continue;
+        /* a name follows: the title belongs to that mention, not a repeat */
+        if (j < c->nt && !TK(j)->sent0 && capital(TK(j))) continue;
+        char km[160], kt[160];
+        vnt__gaz_key(c->s + t->s, TK(j - 1)->e - t->s, km, sizeof km);
+        size_t lm = strlen(km);
+        long best = -1;
+        for (size_t q = 0; q < n0; q++) {
+            const vnt_entity *p = &a->entities[q];
+            if (p->type != VNT_ENT_PER || p->nominal || p->end > t->s) continue;
+            for (size_t r = 0; r < p->n_titles; r++) {
+                const vnt_span *ts = &a->titles[p->title_begin + r];
+                vnt__gaz_key(c->s + ts->start, ts->end - ts->start, kt, sizeof kt);
+                if (!strncmp(kt, km, lm) && (kt[lm] == 0 || kt[lm] == ' ') &&
+                    (best < 0 || p->start > a->entities[best].start))
+                    best = (long)q;
+            }
+        }
+        if (best < 0) continue;
+        vnt_entity e;
+        memset(&e, 0, sizeof e);
+        e.type = VNT_ENT_PER;
+        e.nominal = 1;
+        e.start = t->s;
+        e.end = TK(j - 1)->e;
+        e.ref = (long)a->entities[best].start; /* an offset until the entities are sorted */
+        e.honorific.start = e.honorific.end = e.start;
+        e.location.start = e.location.end = e.start;
+        char hon[64];
+        size_t hw = cue_before(c, i, honorifics, COUNT(honorifics), hon, sizeof hon);
+        if (hw) {
+            e.honorific.start = TK(i - hw)->s;
+            e.honorific.end = TK(i - 1)->e;
+        }
+        if (vnt__an_push_entity(c, &e) >= 0) added++;
+        i = j - 1;
+    }
+    return added;
+}
+
 void vnt__an_entities(an_ctx *c)
 {
     vnt_span names[32]; /* organisation names after a head, for later bare mentions */
@@ -907,9 +1005,17 @@ void vnt__an_entities(an_ctx *c)
                         if (nt >= te + oh && nt < oe) oe = nt;
                         vnt_span loc;
                         size_t ox = org_extend(c, te, oe, &loc);
-                        long k = add_ent(c, VNT_ENT_ORG, te, ox);
-                        if (k >= 0) c->a->entities[k].location = loc;
-                        te = ox;
+                        char hp[96];
+                        phrase(c, te, te + oh, hp, sizeof hp);
+                        /* "đồng chí Trưởng ban đề nghị": a bare generic head is
+                         * part of the title, no organisation by itself */
+                        if (ox == te + oh && TK(te)->cse == VNT_CASE_LOWER && IN(hp, gap_heads)) {
+                            te = ox;
+                        } else {
+                            long k = add_ent(c, VNT_ENT_ORG, te, ox);
+                            if (k >= 0) c->a->entities[k].location = loc;
+                            te = ox;
+                        }
                         if (te > end) end = te;
                     }
                 }
@@ -1032,6 +1138,22 @@ void vnt__an_entities(an_ctx *c)
                     pos = end;
                     continue;
                 }
+            }
+            /* "ông Anh" after "Trần Tuấn Anh": the person, though Anh is a country */
+            if (pos == a && end - pos <= 3 &&
+                cue_before(c, pos, honorifics, COUNT(honorifics), NULL, 0) &&
+                per_tail(c, pos, end)) {
+                char hon[64];
+                size_t hw = cue_before(c, pos, honorifics, COUNT(honorifics), hon, sizeof hon);
+                long k = add_ent(c, VNT_ENT_PER, pos, end);
+                if (k >= 0) {
+                    c->a->entities[k].honorific.start = TK(pos - hw)->s;
+                    c->a->entities[k].honorific.end = TK(pos - 1)->e;
+                }
+                last_per = k;
+                last_per_end = TK(end - 1)->e;
+                pos = end;
+                continue;
             }
             /* a place */
             size_t cw = cue_before(c, pos, loc_cues, COUNT(loc_cues), which, sizeof which);
@@ -1244,5 +1366,22 @@ void vnt__an_entities(an_ctx *c)
     }
     clubs(c);
     org_names(c, names, nn);
+    size_t nom = nominals(c);
+    if (nom) qsort(c->a->entities, c->a->n_entities, sizeof *c->a->entities, cmp_ent);
     link_refs(c);
+    if (nom) {
+        vnt_article *a = c->a;
+        /* nominal refs held the first mention's offset: now its index */
+        for (size_t i = 0; i < a->n_entities; i++) {
+            if (!a->entities[i].nominal) continue;
+            size_t off = (size_t)a->entities[i].ref;
+            a->entities[i].ref = -1;
+            for (size_t q = 0; q < i; q++)
+                if (a->entities[q].type == VNT_ENT_PER && !a->entities[q].nominal &&
+                    a->entities[q].start == off) {
+                    a->entities[i].ref = a->entities[q].ref >= 0 ? a->entities[q].ref : (long)q;
+                    break;
+                }
+        }
+    }
 }

@@ -86,6 +86,24 @@ static void test_seed_article(void)
         CHECK_STR(s + t[1].start, t[1].end - t[1].start, "Trưởng Ban Kinh tế Trung ương");
         CHECK_STR(s + e->honorific.start, e->honorific.end - e->honorific.start, "đồng chí");
     }
+    /* "đồng chí Trưởng ban Kinh tế Trung ương" later on: a title-only
+     * mention of the same person, linked to the first mention */
+    {
+        long first = e ? (long)(e - a.entities) : -2;
+        int linked = 0, named = 0;
+        const char *mt = "Trưởng ban Kinh tế Trung ương";
+        for (size_t i = 0; i < a.n_entities; i++) {
+            const vnt_entity *x = &a.entities[i];
+            if (x->type != VNT_ENT_PER) continue;
+            if (x->nominal && x->end - x->start == strlen(mt) &&
+                !memcmp(s + x->start, mt, strlen(mt)) && x->ref == first &&
+                x->honorific.end > x->honorific.start)
+                linked++;
+            if (!x->nominal && (long)i != first && x->ref != first) named++;
+        }
+        CHECK(linked >= 2);
+        CHECK(named == 0); /* the second "Trần Tuấn Anh" points to the first too */
+    }
     CHECK(find_ent(&a, s, VNT_ENT_ORG, "Ban Thường vụ Tỉnh ủy Lai Châu"));
     CHECK(find_ent(&a, s, VNT_ENT_ORG, "Liên đoàn Lao động tỉnh Lai Châu"));
     e = find_ent(&a, s, VNT_ENT_LOC, "Lai Châu");
@@ -151,7 +169,9 @@ static void test_entities(void)
     memset(&a, 0, sizeof a);
     const char *s = "Tin\n\nSáng nay, ông Nguyễn Văn An, Chủ tịch UBND tỉnh Thanh Hóa, làm việc "
                     "tại huyện Ba Vì với "
-                    "Tổng thống Donald Trump. Ông An cho biết Bộ Y tế đã đến Nhật Bản.";
+                    "Tổng thống Donald Trump. Ông An cho biết Bộ Y tế đã đến Nhật Bản. "
+                    "Chủ tịch UBND tỉnh Thanh Hóa nói thêm. Đồng chí Trần Tuấn Anh, Trưởng "
+                    "Ban Kinh tế Trung ương đến. Đồng chí Trưởng ban đề nghị. Ông Anh nói.";
     CHECK(run(s, "2021-04-29", NULL, &a));
     const vnt_entity *e = find_ent(&a, s, VNT_ENT_PER, "Nguyễn Văn An");
     CHECK(e && e->n_titles == 1 && e->honorific.end > e->honorific.start);
@@ -166,6 +186,17 @@ static void test_entities(void)
     CHECK(find_ent(&a, s, VNT_ENT_ORG, "Bộ Y tế"));
     e = find_ent(&a, s, VNT_ENT_LOC, "Nhật Bản");
     CHECK(e && e->level && !strcmp(e->level, "country"));
+    /* title-only and given-name mentions point to the person */
+    const vnt_entity *an = find_ent(&a, s, VNT_ENT_PER, "Nguyễn Văn An");
+    const vnt_entity *ta = find_ent(&a, s, VNT_ENT_PER, "Trần Tuấn Anh");
+    e = find_ent(&a, s, VNT_ENT_PER, "Chủ tịch UBND tỉnh Thanh Hóa");
+    CHECK(an && e && e->nominal && e->ref == an - a.entities);
+    e = find_ent(&a, s, VNT_ENT_PER, "Trưởng ban");
+    CHECK(ta && e && e->nominal && e->ref == ta - a.entities);
+    CHECK(!find_ent(&a, s, VNT_ENT_ORG, "ban"));
+    e = find_ent(&a, s, VNT_ENT_PER, "Anh");
+    CHECK(ta && e && !e->nominal && e->ref == ta - a.entities);
+    CHECK(!find_ent(&a, s, VNT_ENT_LOC, "Anh"));
     vnt_article_free(&a);
 }
 
