@@ -1,5 +1,6 @@
 #!/bin/sh
-# Install the Debian packages the search-extension tests need (SQLite FTS5,
+# Install the Debian packages the tests need (SQLite FTS5, pkg-config for the
+# install test, python3 for generator checks and JSON parsing,
 # PostgreSQL 15 server + PGXS headers). Quiet and idempotent: does nothing when
 # everything is present. Without root or apt it installs nothing and says why;
 # the tests that need a missing package then SKIP with that reason.
@@ -9,7 +10,7 @@
 # Environment (for tests of this script): VNT_DEPS_UID overrides the user id,
 #   VNT_DEPS_APT overrides the apt-get command, VNT_DEPS_DPKG_QUERY the dpkg-query one.
 set -u
-PKGS="sqlite3 libsqlite3-dev postgresql-15 postgresql-server-dev-15"
+PKGS="sqlite3 libsqlite3-dev postgresql-15 postgresql-server-dev-15 pkg-config python3"
 dry=0
 case "${1:-}" in
   -n|--dry-run) dry=1 ;;
