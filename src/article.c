@@ -204,7 +204,8 @@ static size_t dateline(const char *s, size_t n)
 /* a line that credits a photo: "(Ảnh: …)", "(ảnh minh họa)" */
 static int photo_credit(const char *p, size_t len)
 {
-    if (len >= 400) return 0;
+    /* every marker has a bracket (why: lower-casing every line cost 1%) */
+    if (len >= 400 || !memchr(p, '(', len)) return 0;
     char lo[512];
     vnt__an_lower(p, len, lo, sizeof lo);
     return strstr(lo, "(ảnh:") || strstr(lo, "(ảnh minh họa") || strstr(lo, "(ảnh minh hoạ") ||
@@ -220,6 +221,55 @@ static int inner_stop(const char *p, size_t len)
             ((unsigned char)p[i + 2] >= 0x80 || (p[i + 2] >= 'A' && p[i + 2] <= 'Z')))
             return 1;
     return 0;
+}
+
+static int has(const char *p, size_t len, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= len; i++)
+        if (p[i] == w[0] && !memcmp(p + i, w, k)) return 1;
+    return 0;
+}
+
+/* A caption without a marker: one short declarative sentence that shows
+ * rather than reports ("Một khách sạn cách ly công dân nhập cảnh trên địa
+ * bàn TP Đà Nẵng.", "Ông Jorge Messi (ngồi bên phải, hàng trước) xuất hiện
+ * trên khán đài…"): no comma outside brackets (no opening adverbial or
+ * clause), no quotes or colon, no reporting verb, pronoun or connective. */
+static int bare_caption(const char *p, size_t len)
+{
+    if (len < 30 || len > 180 || p[len - 1] != '.' || inner_stop(p, len)) return 0;
+    /* list items, numbers, trailing-off text ("…", "...") are body text */
+    if (p[0] == '-' || p[0] == '+' || (p[0] >= '0' && p[0] <= '9') || (unsigned char)p[0] == 0xe2 ||
+        has(p, len, "..") || has(p, len, "\xe2\x80\xa6"))
+        return 0;
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = p[i];
+        if (ch == '(') depth++;
+        if (ch == ')' && depth) depth--;
+        if ((ch == ',' && !depth) || ch == '"' || ch == ':' || ch == ';' || ch == '?' || ch == '!')
+            return 0;
+        if ((unsigned char)ch == 0xe2 && i + 2 < len && (unsigned char)p[i + 1] == 0x80 &&
+            ((unsigned char)p[i + 2] == 0x9c || (unsigned char)p[i + 2] == 0x9d))
+            return 0; /* curly quotes */
+    }
+    char lo[256];
+    vnt__an_lower(p, len, lo + 1, sizeof lo - 2);
+    lo[0] = ' ';
+    size_t ll = strlen(lo);
+    lo[ll - 1] = ' '; /* the full stop */
+    static const char *const no[] = {
+        " rằng ",   " cho biết ",   " tôi ",      " chúng tôi ", " nó ",        " họ ",
+        " này ",    " đó ",         " nhưng ",    " vì ",        " nên ",       " khi ",
+        " nếu ",    " theo ",       " được cho ", " cũng ",      " đã ",        " sẽ ",
+        " thì ",    " mà ",         " nói ",      " em ",        " mình ",      " tuy ",
+        " do ",     " việc ",       " ngoài ra ", " hiện ",      " thời gian ", " trước đó ",
+        " sau đó ", " là ",         " có thể ",   " đây ",       " song ",      " thực sự ",
+        " dẫu ",    " nhiều người "};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (strstr(lo, no[i])) return 0;
+    return 1;
 }
 
 typedef struct line {
@@ -248,7 +298,7 @@ vnt_status vnt__an_structure(an_ctx *c)
         }
         i = j + 1;
     }
-    int have_title = 0, after_alt = 0;
+    int have_title = 0, after_alt = 0, seen_para = 0;
     for (size_t li = 0; li < nl; li++) {
         size_t a = L[li].s, b = L[li].e, len = b - a;
         const char *p = s + a;
@@ -292,7 +342,10 @@ vnt_status vnt__an_structure(an_ctx *c)
             cap = 1; /* (a caption is one sentence; a paragraph may follow the residue) */
         else if (photo_credit(p, len))
             cap = 1;
+        else if (seen_para && li + 1 < nl && bare_caption(p, len))
+            cap = 1; /* (not the lead, not the last line) */
         after_alt = 0;
+        if (!cap) seen_para = 1;
         push_block(c, a, b, cap ? VNT_BLOCK_CAPTION : VNT_BLOCK_PARAGRAPH, NULL);
     }
     free(L);

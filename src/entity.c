@@ -1248,6 +1248,13 @@ void vnt__an_entities(an_ctx *c)
                 continue;
             }
             /* a person: surname + given names, or a name after an honorific/title */
+            /* "Nguyễn Thành Phong Chủ tịch UBND …" (no comma): the name stops at a
+             * title of two or more syllables, which then follows the person */
+            for (size_t k2 = pos + 1; k2 + 1 < end; k2++)
+                if (TK(k2)->word0 && capital(TK(k2)) && MATCH(k2, end, titles, 4) >= 2) {
+                    end = k2;
+                    break;
+                }
             size_t nt = name_tail(c, pos, end);
             char hon[64];
             size_t hw =
@@ -1256,7 +1263,10 @@ void vnt__an_entities(an_ctx *c)
                 pos == a ? cue_before(c, pos, person_nouns, COUNT(person_nouns), NULL, 0) : 0;
             int padj = p.n && TK(pos)->s <= TK(p.te[p.n - 1] - 1)->e + 2;
             if (p.n && !padj) p.n = 0;
-            if (nt == pos || hw || pw || padj) {
+            int digits = 0; /* "Người đẹp 9X": a generation, no name */
+            for (size_t b = TK(pos)->s; b < TK(end - 1)->e; b++)
+                digits |= c->s[b] >= '0' && c->s[b] <= '9';
+            if ((nt == pos || hw || pw || padj) && !digits) {
                 size_t pe = end;
                 if (nt > pos && nt < end) pe = nt;
                 long k = add_ent(c, VNT_ENT_PER, pos, pe);
