@@ -290,90 +290,103 @@ static void *run_job(void *arg)
 
 #define BATCH_BYTES (1u << 20)
 
+/* A batch of whole input lines. */
+typedef struct batch {
+    char *buf;
+    size_t cap, n;
+    line *lines;
+    size_t nl, lcap;
+} batch;
+
+/* Read up to BATCH_BYTES of whole lines into b; 0 or a CLI exit code. */
+static int read_batch(const char *cmd, FILE *f, batch *b, char **lb, size_t *lbcap, size_t *base,
+                      size_t *lineno, int *eof)
+{
+    b->n = 0;
+    b->nl = 0;
+    while (!*eof && b->n < BATCH_BYTES) {
+        ssize_t k = getline(lb, lbcap, f);
+        if (k < 0) {
+            *eof = 1;
+            break;
+        }
+        size_t len = (size_t)k;
+        size_t body = len;
+        if (body && (*lb)[body - 1] == '\n') body--;
+        if (body && (*lb)[body - 1] == '\r') body--;
+        if (b->n + len + 1 > b->cap) {
+            size_t nc = b->cap ? b->cap * 2 : BATCH_BYTES * 2;
+            while (nc < b->n + len + 1)
+                nc *= 2;
+            char *nb = realloc(b->buf, nc);
+            if (!nb) return CLI_EXIT_NOMEM;
+            b->buf = nb;
+            b->cap = nc;
+        }
+        if (b->nl == b->lcap) {
+            size_t nc = b->lcap ? b->lcap * 2 : 1024;
+            line *ln = realloc(b->lines, nc * sizeof *ln);
+            if (!ln) return CLI_EXIT_NOMEM;
+            b->lines = ln;
+            b->lcap = nc;
+        }
+        memcpy(b->buf + b->n, *lb, len);
+        b->lines[b->nl] = (line){b->n, body, *base, ++*lineno};
+        b->nl++;
+        b->n += len;
+        *base += len;
+    }
+    if (ferror(f)) {
+        cli_error(cmd, "read error");
+        return CLI_EXIT_IO;
+    }
+    return 0;
+}
+
+/* With threads, the workers analyze one batch while this thread reads the
+ * next (reading is serial work that would otherwise leave the workers
+ * idle); outputs are written in input order after each batch. */
 static int process(const char *cmd, FILE *f, const vnt_model *m, const opts *op, int nthreads,
                    job *jobs, size_t *lineno)
 {
-    char *buf = NULL;
-    size_t cap = 0, n = 0, nl = 0, lcap = 0, base = 0;
-    line *lines = NULL;
-    int rc = 0, eof = 0;
+    batch bt[2] = {{0}};
+    int cur = 0, rc = 0, eof = 0;
     char *lb = NULL;
-    size_t lbcap = 0;
-    while (!eof) {
-        /* read a batch of whole lines */
-        n = 0;
-        nl = 0;
-        while (n < BATCH_BYTES) {
-            ssize_t k = getline(&lb, &lbcap, f);
-            if (k < 0) {
-                eof = 1;
-                break;
-            }
-            size_t len = (size_t)k;
-            size_t body = len;
-            if (body && lb[body - 1] == '\n') body--;
-            if (body && lb[body - 1] == '\r') body--;
-            if (n + len + 1 > cap) {
-                size_t nc = cap ? cap * 2 : BATCH_BYTES * 2;
-                while (nc < n + len + 1)
-                    nc *= 2;
-                char *nb = realloc(buf, nc);
-                if (!nb) {
-                    rc = CLI_EXIT_NOMEM;
-                    goto out;
-                }
-                buf = nb;
-                cap = nc;
-            }
-            if (nl == lcap) {
-                size_t nc = lcap ? lcap * 2 : 1024;
-                line *ln = realloc(lines, nc * sizeof *lines);
-                if (!ln) {
-                    rc = CLI_EXIT_NOMEM;
-                    goto out;
-                }
-                lines = ln;
-                lcap = nc;
-            }
-            memcpy(buf + n, lb, len);
-            lines[nl].off = n;
-            lines[nl].len = body;
-            lines[nl].base = base;
-            lines[nl].no = ++*lineno;
-            nl++;
-            n += len;
-            base += len;
-        }
-        if (ferror(f)) {
-            cli_error(cmd, "read error");
-            rc = CLI_EXIT_IO;
-            goto out;
-        }
-        if (!nl) break;
+    size_t lbcap = 0, base = 0;
+    if ((rc = read_batch(cmd, f, &bt[cur], &lb, &lbcap, &base, lineno, &eof)) != 0) goto out;
+    while (bt[cur].nl) {
+        const batch *b = &bt[cur];
+        size_t nl = b->nl;
         int nt = nthreads;
         if ((size_t)nt > nl) nt = (int)nl;
         pthread_t th[64];
+        int started[64] = {0};
         size_t next = 0; /* lines split by bytes, so the workers finish together */
         for (int t = 0; t < nt; t++) {
             job *j = &jobs[t];
             j->m = m;
             j->op = op;
-            j->buf = buf;
-            j->lines = lines;
+            j->buf = b->buf;
+            j->lines = b->lines;
             j->a = next;
-            size_t until = n / (size_t)nt * (size_t)(t + 1);
-            while (next < nl && (t == nt - 1 || lines[next].off < until))
+            size_t until = b->n / (size_t)nt * (size_t)(t + 1);
+            while (next < nl && (t == nt - 1 || b->lines[next].off < until))
                 next++;
             j->b = next;
             j->st = VNT_OK;
-            if (t > 0 && pthread_create(&th[t], NULL, run_job, j) != 0) {
-                run_job(j); /* no thread: do it here */
-                th[t] = 0;
-            }
+            if (nthreads > 1 && pthread_create(&th[t], NULL, run_job, j) == 0) started[t] = 1;
         }
-        run_job(&jobs[0]);
-        for (int t = 1; t < nt; t++)
-            if (th[t]) pthread_join(th[t], NULL);
+        int rrc = 0;
+        if (eof)
+            bt[1 - cur].nl = 0; /* nothing left: this was the last batch */
+        else
+            rrc = read_batch(cmd, f, &bt[1 - cur], &lb, &lbcap, &base, lineno, &eof);
+        for (int t = 0; t < nt; t++) {
+            if (started[t])
+                pthread_join(th[t], NULL);
+            else
+                run_job(&jobs[t]); /* one thread, or no thread could start */
+        }
         for (int t = 0; t < nt; t++) {
             if (jobs[t].st != VNT_OK) {
                 cli_error(cmd, "%s", vnt_strerror(jobs[t].st));
@@ -386,11 +399,15 @@ static int process(const char *cmd, FILE *f, const vnt_model *m, const opts *op,
             }
             cli_write(jobs[t].out.d, jobs[t].out.n);
         }
+        if ((rc = rrc) != 0) goto out;
+        cur = 1 - cur;
     }
 out:
     free(lb);
-    free(buf);
-    free(lines);
+    for (int k = 0; k < 2; k++) {
+        free(bt[k].buf);
+        free(bt[k].lines);
+    }
     return rc;
 }
 
