@@ -26,11 +26,16 @@ static inline void add_row(int32_t *s, const int16_t *row, uint32_t nl)
         s[t] += row[t];
 }
 
+/* Branch-free: which tag wins is data, not a pattern the predictor learns. */
 static inline uint32_t argmax(const int32_t *s, uint32_t nl)
 {
     uint32_t best = 0;
-    for (uint32_t t = 1; t < nl; t++)
-        if (s[t] > s[best]) best = t;
+    int32_t bv = s[0];
+    for (uint32_t t = 1; t < nl; t++) {
+        int better = s[t] > bv;
+        bv = better ? s[t] : bv;
+        best = better ? t : best;
+    }
     return best;
 }
 
