@@ -29,10 +29,10 @@ typedef struct an_ctx {
     size_t cap_ent, cap_val, cap_titles, cap_sent, cap_blocks;
     int nomem;
     int words; /* t[] carries the segmenter's words and tags (a model was given) */
-    /* keys of opts->idf hashed to their line offsets + 1, built once per
+    /* keys of opts->idf hashed with their idf (article.c), built once per
      * article object for the bytes at idf_p (why: a binary search over the
      * text missed the cache at every step) */
-    uint32_t *idf_slot;
+    uint64_t *idf_slot;
     size_t idf_cap, idf_n;
     const char *idf_p;
     uint32_t idf_sig;
@@ -72,7 +72,12 @@ VNT__HIDDEN void vnt__an_lower(const char *s, size_t n, char *out, size_t cap);
 VNT__HIDDEN int vnt__an_push_value(an_ctx *c, const vnt_value *v);
 VNT__HIDDEN long vnt__an_push_entity(an_ctx *c, const vnt_entity *e);
 VNT__HIDDEN int vnt__an_push_title(an_ctx *c, size_t s, size_t e);
-/* 1 if word w (lower case) is in a sorted list of n strings */
+/* 1 if word w (lower case) is in a list of n strings sorted by strcmp
+ * (binary search; tests check every list with vnt__an_lists_sorted) */
 VNT__HIDDEN int vnt__an_in(const char *w, const char *const *list, size_t n);
+VNT__HIDDEN int vnt__an_sorted(const char *const *list, size_t n);
+VNT__HIDDEN int vnt__an_lists_sorted(void);
+VNT__HIDDEN int vnt__an_facts_lists_sorted(void);
+VNT__HIDDEN int vnt__an_article_lists_sorted(void);
 
 #endif

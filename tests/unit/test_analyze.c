@@ -263,8 +263,16 @@ static void test_garbage(void)
     vnt_article_free(&a);
 }
 
+/* the vocabulary lists are searched by bisection: each must stay sorted */
+int vnt__an_lists_sorted(void);
+static void test_lists_sorted(void)
+{
+    CHECK(vnt__an_lists_sorted());
+}
+
 int main(void)
 {
+    RUN(test_lists_sorted);
     RUN(test_seed_article);
     RUN(test_facts);
     RUN(test_entities);
