@@ -50,22 +50,32 @@ typedef struct art {
 
 typedef struct job {
     const art *v;
-    size_t a, b; /* articles [a, b) */
+    size_t a, b; /* articles a, a + step, … below b (interleaved, as vntext analyze --threads) */
+    size_t step;
     const vnt_model *m;
     const char *idf;
     size_t idf_len;
     int naive;
     size_t out_bytes;
+    double tcpu; /* this thread's CPU seconds */
 } job;
+
+static double thread_cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
 
 static void *run(void *arg)
 {
     job *j = arg;
+    double t0 = thread_cpu();
     vnt_article a;
     memset(&a, 0, sizeof a);
     vnt_text t = {0};
     vnt_tokens tk = {0};
-    for (size_t i = j->a; i < j->b; i++) {
+    for (size_t i = j->a; i < j->b; i += j->step) {
         const art *x = &j->v[i];
         if (j->naive) {
             vnt_tokenize(x->s, x->n, 0, &tk);
@@ -89,10 +99,13 @@ static void *run(void *arg)
     vnt_article_free(&a);
     vnt_text_free(&t);
     vnt_tokens_free(&tk);
+    j->tcpu = thread_cpu() - t0;
     return NULL;
 }
 
-/* one pass over all articles with nt threads (contiguous halves) */
+static double cpu1[2]; /* one-thread CPU seconds: [0] analyze, [1] baseline */
+
+/* one pass over all articles with nt threads (every nt-th article each) */
 static void pass(const char *name, const art *v, size_t na, size_t bytes, int nt,
                  const vnt_model *m, const char *idf, size_t idf_len, int naive, double *wall1)
 {
@@ -100,14 +113,7 @@ static void pass(const char *name, const art *v, size_t na, size_t bytes, int nt
     pthread_t th[2];
     double w0 = now(), c0 = cpu();
     for (int k = 0; k < nt; k++) {
-        J[k] = (job){v,
-                     na * (size_t)k / (size_t)nt,
-                     na * (size_t)(k + 1) / (size_t)nt,
-                     m,
-                     idf,
-                     idf_len,
-                     naive,
-                     0};
+        J[k] = (job){v, (size_t)k, na, (size_t)nt, m, idf, idf_len, naive, 0, 0};
         if (nt > 1)
             pthread_create(&th[k], NULL, run, &J[k]);
         else
@@ -122,6 +128,20 @@ static void pass(const char *name, const art *v, size_t na, size_t bytes, int nt
     if (nt == 1) *wall1 = w;
     if (nt > 1 && *wall1 > 0) printf(", speed-up %.2fx", *wall1 / w);
     printf(")\n");
+    /* CPU time per thread: on a loaded machine the wall clock says little;
+     * the busiest thread's CPU time bounds the wall time on idle cores, and
+     * a sum above the one-thread CPU time shows contention */
+    double mx = 0, sum = 0;
+    for (int k = 0; k < nt; k++) {
+        sum += J[k].tcpu;
+        if (J[k].tcpu > mx) mx = J[k].tcpu;
+    }
+    if (nt == 1) cpu1[naive] = J[0].tcpu;
+    printf("%-28s   per core %6.2f MB/s of CPU", "", mx > 0 ? bytes / 1e6 / sum : 0);
+    if (nt > 1 && mx > 0 && cpu1[naive] > 0)
+        printf("; thread CPU %.2f s max, %.2f s sum; CPU-bound speed-up %.2fx", mx, sum,
+               cpu1[naive] / mx);
+    printf("\n");
 }
 
 int main(int argc, char **argv)
