@@ -36,6 +36,10 @@ typedef struct an_ctx {
     size_t idf_cap, idf_n;
     const char *idf_p;
     uint32_t idf_sig;
+    /* gazetteer keys of entities, computed once per article (entity.c) */
+    struct an_ekey *ek;
+    size_t cap_ek;
+    unsigned gen; /* article counter: ek entries of older articles are stale */
 } an_ctx;
 
 /* vnt_article.internal: the context outlives the call so that
@@ -59,6 +63,8 @@ VNT__HIDDEN size_t vnt__gaz_key(const char *s, size_t n, char *out, size_t cap);
 /* level 1..8 (see gazetteer_table.h) or 0; *province (static) may be NULL;
  * *needs_cue when the name is only taken after xã/phường/… */
 VNT__HIDDEN int vnt__gaz_place(const char *key, const char **province, int *needs_cue);
+/* 1 if some place's key starts with key (a cheap test before trying longer spans) */
+VNT__HIDDEN int vnt__gaz_place_prefix(const char *key);
 VNT__HIDDEN int vnt__gaz_surname(const char *key);
 VNT__HIDDEN int vnt__gaz_given(const char *key);
 VNT__HIDDEN const char *vnt__gaz_level_name(int level);

@@ -90,6 +90,13 @@ void vnt__an_lower(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0, i = 0;
     while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) { /* ASCII straight (why: most bytes; decoding each was 2%) */
+            if (o + 2 > cap) break;
+            out[o++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            i++;
+            continue;
+        }
         uint32_t cp;
         int k = vnt_utf8_decode(s + i, n - i, &cp);
         if (k <= 0) k = 1;
@@ -776,6 +783,7 @@ void vnt_article_free(vnt_article *a)
     if (in) {
         free(in->ctx.t);
         free(in->ctx.idf_slot);
+        free(in->ctx.ek);
         vnt_tokens_free(&in->tk);
         vnt_sentences_free(&in->ss);
         free(in);

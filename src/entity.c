@@ -461,6 +461,19 @@ static size_t match_list(an_ctx *c, size_t i, size_t end, const char *const *l, 
                          size_t maxw)
 {
     char buf[160];
+    /* the list is sorted: no entry starts with this word unless the first
+     * entry not below it does */
+    if (i >= end) return 0;
+    const char *w0 = TK(i)->lk;
+    size_t lo = 0, hi = n, wl = strlen(w0);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(l[mid], w0) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == n || strncmp(l[lo], w0, wl)) return 0;
     for (size_t w = maxw; w >= 1; w--) {
         if (i + w > end) continue;
         int ok = 1;
@@ -478,6 +491,14 @@ static size_t match_list(an_ctx *c, size_t i, size_t end, const char *const *l, 
 static size_t match_place(an_ctx *c, size_t i, size_t end, int *level, const char **prov, int *cue)
 {
     char key[160];
+    /* no place starts with this word: no span can match (why: keying six
+     * spans at every word was a tenth of the entity rules) */
+    if (i >= end) return 0;
+    size_t kl = vnt__gaz_key(c->s + TK(i)->s, TK(i)->e - TK(i)->s, key, sizeof key);
+    /* (without its tone digit: glued to the next word, "Bài-Lào", the tone
+     * is written after both) */
+    if (kl && key[kl - 1] >= '0' && key[kl - 1] <= '9') key[kl - 1] = 0;
+    if (!vnt__gaz_place_prefix(key)) return 0;
     for (size_t w = 6; w >= 1; w--) {
         if (i + w > end) continue;
         size_t s = TK(i)->s, e = TK(i + w - 1)->e;
@@ -497,8 +518,11 @@ static size_t word_end(an_ctx *c, size_t i)
     /* no segmenter: known compounds */
     while (j < c->nt && !TK(j)->sent0 && TK(j)->cse == VNT_CASE_LOWER &&
            TK(j)->type == VNT_TOK_SYLLABLE) {
-        char buf[96];
-        snprintf(buf, sizeof buf, "%s %s", TK(j - 1)->lk, TK(j)->lk);
+        char buf[96]; /* "%s %s" by hand (why: snprintf showed in profiles) */
+        size_t l1 = strlen(TK(j - 1)->lk), l2 = strlen(TK(j)->lk);
+        memcpy(buf, TK(j - 1)->lk, l1);
+        buf[l1] = ' ';
+        memcpy(buf + l1 + 1, TK(j)->lk, l2 + 1);
         if (!IN(buf, compounds)) break;
         j++;
     }
@@ -744,6 +768,42 @@ static int cmp_ent(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+struct an_ekey {
+    size_t s, e;
+    unsigned gen;
+    char k[160];
+};
+
+/* The gazetteer key of entity q, cached by span and article (why: the
+ * mention loops keyed every earlier entity again, quadratic in an article) */
+static const char *ekey(an_ctx *c, size_t q)
+{
+    const vnt_entity *f = &c->a->entities[q];
+    if (q >= c->cap_ek) {
+        size_t nc = c->cap_ek ? c->cap_ek : 32;
+        while (nc <= q)
+            nc *= 2;
+        struct an_ekey *nk = realloc(c->ek, nc * sizeof *nk);
+        if (!nk) {
+            c->nomem = 1;
+            static const char none[] = "";
+            return none;
+        }
+        for (size_t i = c->cap_ek; i < nc; i++)
+            nk[i].gen = 0;
+        c->ek = nk;
+        c->cap_ek = nc;
+    }
+    struct an_ekey *k = &c->ek[q];
+    if (k->gen != c->gen || k->s != f->start || k->e != f->end) {
+        vnt__gaz_key(c->s + f->start, f->end - f->start, k->k, sizeof k->k);
+        k->s = f->start;
+        k->e = f->end;
+        k->gen = c->gen;
+    }
+    return k->k;
+}
+
 /* A club named after a city ("CLB Barcelona") makes the city's other
  * mentions in the article the club too. */
 static void clubs(an_ctx *c)
@@ -758,13 +818,12 @@ static void clubs(an_ctx *c)
         char w[8];
         vnt__an_lower(c->s + b, e->start - 1 - b, w, sizeof w);
         if (strcmp(w, "clb")) continue;
-        char ki[160], kj[160];
+        char ki[160];
         vnt__gaz_key(c->s + e->start, e->end - e->start, ki, sizeof ki);
         for (size_t j = 0; j < a->n_entities; j++) {
             vnt_entity *f = &a->entities[j];
             if (f->type != VNT_ENT_LOC && f->type != VNT_ENT_PER) continue;
-            vnt__gaz_key(c->s + f->start, f->end - f->start, kj, sizeof kj);
-            if (strcmp(ki, kj)) continue;
+            if (strcmp(ki, ekey(c, j))) continue;
             f->type = VNT_ENT_ORG;
             f->level = f->province = NULL;
             f->n_titles = 0;
@@ -778,15 +837,15 @@ static void link_refs(an_ctx *c)
     vnt_article *a = c->a;
     for (size_t i = 0; i < a->n_entities; i++) {
         vnt_entity *e = &a->entities[i];
-        char ki[160], kj[160];
         if (e->nominal) continue; /* linked by nominals() */
-        vnt__gaz_key(c->s + e->start, e->end - e->start, ki, sizeof ki);
+        const char *ki = ekey(c, i);
+        size_t li = strlen(ki);
         e->ref = -1;
         for (size_t j = 0; j < i; j++) {
             vnt_entity *f = &a->entities[j];
             if (f->type != e->type || f->nominal) continue;
-            vnt__gaz_key(c->s + f->start, f->end - f->start, kj, sizeof kj);
-            size_t li = strlen(ki), lj = strlen(kj);
+            const char *kj = ekey(c, j);
+            size_t lj = strlen(kj);
             int same = !strcmp(ki, kj);
             /* "ông Thụy" after "Nguyễn Đức Thụy"; "ban Kinh tế Trung ương" after "Ban Kinh tế…" */
             if (!same && e->type == VNT_ENT_PER && li < lj && kj[lj - li - 1] == ' ' &&
@@ -856,14 +915,13 @@ static void org_names(an_ctx *c, const vnt_span *names, size_t nn)
 {
     vnt_article *a = c->a;
     for (size_t q = 0; q < nn; q++) {
-        char kn[160], ke[160];
+        char kn[160];
         vnt__gaz_key(c->s + names[q].start, names[q].end - names[q].start, kn, sizeof kn);
         for (size_t i = 0; i < a->n_entities; i++) {
             vnt_entity *e = &a->entities[i];
             if (e->type != VNT_ENT_PER || e->start < names[q].end) continue;
             if (e->end - e->start != names[q].end - names[q].start) continue;
-            vnt__gaz_key(c->s + e->start, e->end - e->start, ke, sizeof ke);
-            if (strcmp(kn, ke)) continue;
+            if (strcmp(kn, ekey(c, i))) continue;
             e->type = VNT_ENT_ORG;
             e->n_titles = 0;
             e->honorific.start = e->honorific.end = e->start;
@@ -875,13 +933,13 @@ static void org_names(an_ctx *c, const vnt_span *names, size_t nn)
  * after "Trần Tuấn Anh") */
 static int per_tail(an_ctx *c, size_t i, size_t j)
 {
-    char ku[160], kf[160];
+    char ku[160];
     vnt__gaz_key(c->s + TK(i)->s, TK(j - 1)->e - TK(i)->s, ku, sizeof ku);
     size_t lu = strlen(ku);
     for (size_t q = 0; q < c->a->n_entities; q++) {
         const vnt_entity *f = &c->a->entities[q];
         if (f->type != VNT_ENT_PER || f->nominal || f->end > TK(i)->s) continue;
-        vnt__gaz_key(c->s + f->start, f->end - f->start, kf, sizeof kf);
+        const char *kf = ekey(c, q);
         size_t lf = strlen(kf);
         if (lu < lf && kf[lf - lu - 1] == ' ' && !strcmp(kf + lf - lu, ku)) return 1;
     }
@@ -970,6 +1028,12 @@ static size_t nominals(an_ctx *c)
 
 void vnt__an_entities(an_ctx *c)
 {
+    c->gen++;
+    if (!c->gen) { /* wrapped: no entry may look current */
+        for (size_t i = 0; i < c->cap_ek; i++)
+            c->ek[i].gen = 0;
+        c->gen = 1;
+    }
     vnt_span names[32]; /* organisation names after a head, for later bare mentions */
     size_t nn = 0;
     misc_quoted(c);
@@ -1206,12 +1270,8 @@ void vnt__an_entities(an_ctx *c)
                 /* a name that needs its cue word was cued before in this article */
                 char kk[160];
                 vnt__gaz_key(c->s + TK(pos)->s, TK(pos + w - 1)->e - TK(pos)->s, kk, sizeof kk);
-                for (size_t q = 0; q < c->a->n_entities && cue; q++) {
-                    char kq[160];
-                    const vnt_entity *f = &c->a->entities[q];
-                    vnt__gaz_key(c->s + f->start, f->end - f->start, kq, sizeof kq);
-                    if (f->type == VNT_ENT_LOC && !strcmp(kk, kq)) cue = 0;
-                }
+                for (size_t q = 0; q < c->a->n_entities && cue; q++)
+                    if (c->a->entities[q].type == VNT_ENT_LOC && !strcmp(kk, ekey(c, q))) cue = 0;
             }
             if (w && (!cue || cw)) {
                 if (cw && !strcmp(which, "cửa khẩu"))
@@ -1368,8 +1428,7 @@ void vnt__an_entities(an_ctx *c)
             for (size_t q = 0; q < c->a->n_entities; q++) {
                 vnt_entity *f = &c->a->entities[q];
                 if (f->type != VNT_ENT_PER) continue;
-                char kf[160];
-                vnt__gaz_key(c->s + f->start, f->end - f->start, kf, sizeof kf);
+                const char *kf = ekey(c, q);
                 size_t lf = strlen(kf), lu = strlen(ku);
                 if (lu <= lf && !strcmp(kf + lf - lu, ku) && (lu == lf || kf[lf - lu - 1] == ' '))
                     seen_per = 1;

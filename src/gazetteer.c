@@ -19,6 +19,14 @@ size_t vnt__gaz_key(const char *s, size_t n, char *out, size_t cap)
     int tone = 0;
     if (!cap) return 0;
     while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80 && ch != ' ' && ch != '\t' && ch != '\n') {
+            /* ASCII other than blanks: no tone, lower case (why: most bytes) */
+            if (o + 2 >= cap) break;
+            out[o++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            i++;
+            continue;
+        }
         uint32_t cp;
         int k = vnt_utf8_decode(s + i, n - i, &cp);
         if (k <= 0) k = 1;
@@ -81,6 +89,20 @@ int vnt__gaz_place(const char *key, const char **province, int *needs_cue)
         *province = gaz_places[i].province >= 0 ? gaz_provinces[(int)gaz_places[i].province] : NULL;
     if (needs_cue) *needs_cue = gaz_places[i].cue;
     return gaz_places[i].level;
+}
+
+int vnt__gaz_place_prefix(const char *key)
+{
+    /* the first key not below key is the only one that can start with it */
+    size_t lo = 0, hi = COUNT(gaz_places), kl = strlen(key);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(gaz_places[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < COUNT(gaz_places) && !strncmp(gaz_places[lo].key, key, kl);
 }
 
 int vnt__gaz_surname(const char *key)
