@@ -17,10 +17,15 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
     return 1;
 }
 
+/* 4096 syllable checks remembered across calls (96 KB): a document is
+ * usually analyzed line by line, and lines share their syllables. */
+#define TOK_MEMO 4096
+
 typedef struct doc_scratch {
     vnt__work wk;
     vnt__span *spans;
     size_t cap_spans;
+    void *tok_memo; /* TOK_MEMO entries for vnt__tokenize_memo, or NULL */
 } doc_scratch;
 
 vnt_status vnt_analyze(const vnt_model *m, const char *s, size_t n, unsigned flags, vnt_doc *doc)
@@ -28,12 +33,14 @@ vnt_status vnt_analyze(const vnt_model *m, const char *s, size_t n, unsigned fla
     if (!m || !doc || (!s && n) || (flags & ~(unsigned)VNT_ANALYZE_NO_TAG)) return VNT_ERR_ARG;
     if (!s) s = "";
     doc->n_words = 0;
-    vnt_status st = vnt_tokenize(s, n, 0, &doc->tokens);
+    if (!doc->scratch && !(doc->scratch = calloc(1, sizeof(doc_scratch)))) return VNT_ERR_NOMEM;
+    doc_scratch *sc = doc->scratch;
+    if (!sc->tok_memo) sc->tok_memo = calloc(TOK_MEMO, VNT__TOK_MEMO_ENTRY); /* NULL: no memo */
+    vnt_status st =
+        vnt__tokenize_memo(s, n, 0, &doc->tokens, sc->tok_memo, sc->tok_memo ? TOK_MEMO : 0);
     if (st != VNT_OK) return st;
     st = vnt_split_sentences(s, n, &doc->tokens, &doc->sentences);
     if (st != VNT_OK) return st;
-    if (!doc->scratch && !(doc->scratch = calloc(1, sizeof(doc_scratch)))) return VNT_ERR_NOMEM;
-    doc_scratch *sc = doc->scratch;
     size_t ns = doc->sentences.n;
     if (!grow((void **)&doc->sent_words, &doc->cap_sent_words, ns + 1, sizeof *doc->sent_words))
         return VNT_ERR_NOMEM;
@@ -85,6 +92,7 @@ void vnt_doc_free(vnt_doc *doc)
     if (sc) {
         vnt__work_free(&sc->wk);
         free(sc->spans);
+        free(sc->tok_memo);
         free(sc);
     }
     memset(doc, 0, sizeof *doc);

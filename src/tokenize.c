@@ -7,6 +7,7 @@
  * invalid bytes is scanned as it stands, and the token says (flags) when its
  * key needs vnt_normalize(). */
 #include "internal.h"
+#include "nlp.h"
 
 #include "abbrev_table.h"
 
@@ -277,10 +278,13 @@ static int is_syllable_word(const scan_t *sc, const unsigned char *s, size_t n, 
     uint64_t x = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xD6E8FEB86659FD93ull;
     uint32_t h = (uint32_t)(x >> 40);
     memo_entry *e = &sc->memo[h & sc->memo_mask];
-    if (e->len == n && memcmp(e->key, s, n) == 0) return e->syl;
-    int r = is_syllable_raw(s, n, unclean);
+    /* the answer depends on the bytes and on unclean: both are the key, so
+     * a memo kept across calls answers as a fresh parse would */
+    uint8_t uc = unclean ? 2 : 0;
+    if (e->len == n && (e->syl & 2) == uc && memcmp(e->key, s, n) == 0) return e->syl & 1;
+    int r = is_syllable_raw(s, n, unclean) != 0;
     e->len = (uint8_t)n;
-    e->syl = (uint8_t)r;
+    e->syl = (uint8_t)(r | uc);
     memcpy(e->key, s, n);
     return r;
 }
@@ -1307,15 +1311,30 @@ static void resolve_ambiguous(vnt_tokens *t)
 
 vnt_status vnt_tokenize(const char *str, size_t n, unsigned flags, vnt_tokens *out)
 {
+    return vnt__tokenize_memo(str, n, flags, out, NULL, 0);
+}
+
+/* The same with a syllable memo the caller keeps between calls (zeroed
+ * before first use; entries a power of two): line-by-line callers (the
+ * segmenter, the CLI) tokenize short inputs that a per-call memo cannot
+ * help, while across lines the same few thousand syllables repeat. */
+_Static_assert(sizeof(memo_entry) == VNT__TOK_MEMO_ENTRY, "VNT__TOK_MEMO_ENTRY");
+vnt_status vnt__tokenize_memo(const char *str, size_t n, unsigned flags, vnt_tokens *out,
+                              void *memo, size_t memo_entries)
+{
     if (!out || (!str && n)) return VNT_ERR_ARG;
     out->n = 0;
     if (flags) return VNT_ERR_ARG;
     scan_t sc = {(const unsigned char *)str, n, out, 0, NULL, 0};
-    if (n >= 1024) { /* memo sized to the input: 256..8192 entries */
+    memo_entry *own = NULL;
+    if (memo && memo_entries) {
+        sc.memo = memo;
+        sc.memo_mask = memo_entries - 1;
+    } else if (n >= 1024) { /* memo sized to the input: 256..8192 entries */
         size_t m = 256;
         while (m < 8192 && m * 16 < n)
             m *= 2;
-        sc.memo = calloc(m, sizeof *sc.memo);
+        sc.memo = own = calloc(m, sizeof *sc.memo);
         sc.memo_mask = m - 1;
     }
     const unsigned char *s = sc.s;
@@ -1392,7 +1411,7 @@ vnt_status vnt_tokenize(const char *str, size_t n, unsigned flags, vnt_tokens *o
         prev_end = i = e;
         nl = 0;
     }
-    free(sc.memo);
+    free(own);
     if (sc.failed) {
         out->n = 0;
         return VNT_ERR_NOMEM;
