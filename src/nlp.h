@@ -252,7 +252,7 @@ typedef struct vnt__tokmemo {
     uint64_t key;
     uint8_t shape, viet, n_upper, n_lower, first_upper, len; /* len 0 = empty */
 } vnt__tokmemo;
-#define VNT__TOKMEMO_BITS 10
+#define VNT__TOKMEMO_BITS 11
 
 /* Per-call scratch for one sentence (grown on demand, reused). */
 typedef struct vnt__work {

