@@ -665,13 +665,27 @@ static void misc_quoted(an_ctx *c)
         an_tok *q = TK(i);
         if (!(is(q, "“") || is(q, "\"") || is(q, "«"))) continue;
         char which[96];
-        if (!cue_before(c, i, misc_cues, COUNT(misc_cues), which, sizeof which)) continue;
+        int cued = cue_before(c, i, misc_cues, COUNT(misc_cues), which, sizeof which) != 0;
         size_t j = i + 1;
         while (j < c->nt && j < i + 20 && !TK(j)->sent0 &&
                !(is(TK(j), "”") || is(TK(j), "\"") || is(TK(j), "»")))
             j++;
         if (j >= c->nt || j == i + 1 || j >= i + 20 || TK(j)->sent0) continue;
         if (!capital(TK(i + 1))) continue;
+        if (!cued) {
+            /* a short quoted title right after a name or noun, a slogan
+             * ("du lịch Đồng Tháp “Thuần khiết như hồn Sen”"): no clause
+             * punctuation inside, nothing that reads as speech (a colon or
+             * sentence start before it, a comma or verb of saying after) */
+            int ok = j - i - 1 >= 2 && j - i - 1 <= 8 && i > 0 && !TK(i)->sent0 &&
+                     TK(i - 1)->type != VNT_TOK_PUNCT && TK(i - 1)->cse != VNT_CASE_LOWER;
+            for (size_t k = i + 1; k < j && ok; k++)
+                if (TK(k)->type == VNT_TOK_PUNCT && !is(TK(k), "-")) ok = 0;
+            if (ok && j + 1 < c->nt && !TK(j + 1)->sent0 &&
+                (is(TK(j + 1), ",") || is(TK(j + 1), "nói") || is(TK(j + 1), "cho")))
+                ok = 0;
+            if (!ok) continue;
+        }
         add_ent(c, VNT_ENT_MISC, i + 1, j);
         i = j;
     }
@@ -960,6 +974,32 @@ static int in_person(const an_ctx *c, size_t k)
     return 0;
 }
 
+/* A capitalised programme/event cue at i ("Đề án", "Cuộc thi", "Chương
+ * trình") with a capitalised name right after: the end of the name (up to
+ * 12 words, stopping at punctuation, digits and function words), or 0. */
+static size_t misc_named(an_ctx *c, size_t i, size_t end)
+{
+    size_t w = MATCH(i, end, misc_cues, 3);
+    if (!w || i + w >= end || !capital(TK(i + w)) || MATCH(i + w, end, titles, 3) ||
+        MATCH(i + w, end, org_heads, 3))
+        return 0;
+    size_t k = i + w;
+    while (k < c->nt && k < i + w + 12 && !TK(k)->sent0 && !TK(k)->used) {
+        const an_tok *t = TK(k);
+        if (t->type != VNT_TOK_SYLLABLE && t->type != VNT_TOK_FOREIGN && t->type != VNT_TOK_ABBREV)
+            break;
+        if (t->cse == VNT_CASE_LOWER && t->word0 &&
+            ((IN(t->lk, gap_stop) && !IN(t->lk, admin)) || t->upos == VNT_UPOS_ADP ||
+             t->upos == VNT_UPOS_PRON || t->upos == VNT_UPOS_AUX))
+            break;
+        k++;
+    }
+    /* a lower-case tail that ends nowhere capitalised stays out */
+    while (k > i + w + 1 && TK(k - 1)->cse == VNT_CASE_LOWER && k > end)
+        k--;
+    return k;
+}
+
 /* Title-only mentions of a person named before ("Trưởng ban Kinh tế Trung
  * ương", "đồng chí Trưởng ban" after "Trần Tuấn Anh, …, Trưởng Ban Kinh tế
  * Trung ương"): a nominal PER whose ref is that person. The title must be
@@ -1066,6 +1106,7 @@ void vnt__an_entities(an_ctx *c)
                 continue;
             }
         }
+        size_t mw;
         /* MISC by name: Đại hội XIII, World Cup 2022, V-League */
         if (is(t, "đại") && i + 2 < c->nt && is(TK(i + 1), "hội") && !TK(i + 2)->sent0 &&
             roman(TK(i + 2), c->s)) {
@@ -1073,7 +1114,20 @@ void vnt__an_entities(an_ctx *c)
             i += 2;
             continue;
         }
-        size_t mw = MATCH(i, end, misc_names, 3);
+        /* "Đề án Phát triển du lịch tỉnh Đồng Tháp", "Cuộc thi Đại sứ Văn hóa
+         * đọc", "cúp Nhà Vua Tây Ban Nha": a programme or event word then a
+         * capitalised name, through its lower-case words to the clause's end */
+        if (!t->sent0 && (mw = misc_named(c, i, end)) != 0) {
+            add_ent(c, VNT_ENT_MISC, i, mw);
+            i = mw - 1;
+            continue;
+        }
+        if (i > 0 && !t->sent0 && is(TK(i - 1), "cúp") && TK(i - 1)->word0 && !TK(i - 1)->used) {
+            add_ent(c, VNT_ENT_MISC, i - 1, end);
+            i = end - 1;
+            continue;
+        }
+        mw = MATCH(i, end, misc_names, 3);
         if (mw && !(mw == 1 && is(t, "tết"))) {
             size_t e = i + mw;
             if (e < c->nt && TK(e)->type == VNT_TOK_NUMBER && !TK(e)->sent0 &&
