@@ -198,6 +198,30 @@ static double baseline(const sset *lex, const char *text, size_t n, size_t *word
     return dt;
 }
 
+/* What the machine gives two threads right now: the same pure-CPU loop on
+ * one thread and on two (other load on the shared cores shows up here). */
+static void *spin(void *arg)
+{
+    volatile uint64_t x = 0;
+    for (uint64_t i = 0; i < 300000000u; i++)
+        x += i;
+    (void)arg;
+    return NULL;
+}
+
+static double spin_ratio(void)
+{
+    double t0 = now();
+    spin(NULL);
+    double one = now() - t0;
+    pthread_t th;
+    t0 = now();
+    pthread_create(&th, NULL, spin, NULL);
+    spin(NULL);
+    pthread_join(th, NULL);
+    return 2 * one / (now() - t0);
+}
+
 int main(int argc, char **argv)
 {
     const char *mp = argc > 1 ? argv[1] : "models/vntext.model";
@@ -271,6 +295,9 @@ int main(int argc, char **argv)
     printf("baseline greedy longest match (same word lists), 1 thread: %7.1f MB/s   (per CPU "
            "second: %.1f MB/s)\n",
            mb / bl, mb / last_cpu);
+    printf("machine now: a pure-CPU loop on 2 threads runs x%.2f one thread (x2.00 = two free "
+           "cores; the wall-clock ratios above cannot beat it)\n",
+           spin_ratio());
     printf("note: wall-clock figures depend on machine load (load average now shown by uptime)\n");
     free(lex.h);
     struct rusage ru;
