@@ -296,24 +296,24 @@ static const char *const misc_names[] = {
 /* lower-case words that continue a capitalised name word when no segmenter
  * is there to say so ("Ban Kinh tế Trung ương") */
 static const char *const compounds[] = {
-    "an ninh",    "biên phòng",  "bí thư",     "bưu điện",    "bảo hiểm",    "bệnh viện",
-    "bộ đội",     "cao đẳng",    "chính phủ",  "chính trị",   "chỉ huy",     "chủ tịch",
-    "chữ thập",   "công an",     "công nghệ",  "công thương", "công ty",     "cảnh sát",
-    "cổ phần",    "cộng hoà",    "cộng hòa",   "cộng sản",    "du lịch",     "dân tộc",
-    "dân vận",    "dầu khí",     "giao thông", "giám đốc",    "giáo dục",    "hiệu trưởng",
-    "hàng không", "hình sự",     "hải quân",   "học viện",    "hội đồng",    "hợp tác",
-    "kho bạc",    "khoa học",    "khảo sát",   "kinh tế",     "kiểm soát",   "kiểm sát",
-    "kiểm toán",  "kiểm tra",    "kế hoạch",   "lao động",    "liên bang",   "liên đoàn",
-    "môi trường", "mặt trận",    "nghiên cứu", "ngoại giao",  "ngân hàng",   "nhân dân",
-    "nhân đạo",   "nông nghiệp", "nội chính",  "nội vụ",      "phát triển",  "phụ nữ",
-    "quân y",     "quân đội",    "quốc gia",   "quốc hội",    "quốc phòng",  "sư phạm",
-    "thanh niên", "thanh tra",   "thông tin",  "thương mại",  "thường trực", "thường vụ",
-    "thể thao",   "thủ tướng",   "trung học",  "trung tâm",   "trung ương",  "truyền thông",
-    "trưởng ban", "tuyên giáo",  "tài chính",  "tài nguyên",  "tòa án",      "tôn giáo",
-    "tư pháp",    "tập đoàn",    "tổ chức",    "tổ quốc",     "tổng cục",    "uỷ ban",
-    "uỷ viên",    "viễn thông",  "văn hóa",    "vương quốc",  "vận tải",     "xây dựng",
-    "xã hội",     "y tế",        "điện lực",   "đào tạo",     "đại học",     "đầu tư",
-    "địa chất",   "đối ngoại",   "ủy ban",     "ủy viên"};
+    "an ninh",      "biên phòng",  "bí thư",     "bưu điện",    "bảo hiểm",   "bệnh viện",
+    "bộ đội",       "cao đẳng",    "chính phủ",  "chính trị",   "chỉ huy",    "chủ tịch",
+    "chữ thập",     "công an",     "công nghệ",  "công thương", "công ty",    "cảnh sát",
+    "cổ phần",      "cộng hoà",    "cộng hòa",   "cộng sản",    "du lịch",    "dân tộc",
+    "dân vận",      "dầu khí",     "giao thông", "giám đốc",    "giáo dục",   "hiệu trưởng",
+    "hàng không",   "hình sự",     "hải quân",   "học viện",    "hội đồng",   "hợp tác",
+    "kho bạc",      "khoa học",    "khảo sát",   "kinh tế",     "kiểm soát",  "kiểm sát",
+    "kiểm toán",    "kiểm tra",    "kế hoạch",   "lao động",    "liên bang",  "liên đoàn",
+    "môi trường",   "mặt trận",    "nghiên cứu", "ngoại giao",  "ngân hàng",  "nhân dân",
+    "nhân đạo",     "nông nghiệp", "nội chính",  "nội vụ",      "phát triển", "phụ nữ",
+    "quân y",       "quân đội",    "quốc gia",   "quốc hội",    "quốc phòng", "quốc tế",
+    "sư phạm",      "thanh niên",  "thanh tra",  "thông tin",   "thương mại", "thường trực",
+    "thường vụ",    "thể thao",    "thủ tướng",  "trung học",   "trung tâm",  "trung ương",
+    "truyền thông", "trưởng ban",  "tuyên giáo", "tài chính",   "tài nguyên", "tòa án",
+    "tôn giáo",     "tư pháp",     "tập đoàn",   "tổ chức",     "tổ quốc",    "tổng cục",
+    "uỷ ban",       "uỷ viên",     "viễn thông", "văn hóa",     "vương quốc", "vận tải",
+    "xây dựng",     "xã hội",      "y tế",       "điện lực",    "đào tạo",    "đại học",
+    "đầu tư",       "địa chất",    "đối ngoại",  "ủy ban",      "ủy viên"};
 
 /* organisation names with lower-case words, as tokens (why: the capitalised
  * run stops at them: "Trung tâm Kiểm soát bệnh tật", "Bộ đội biên phòng") */
@@ -1286,6 +1286,54 @@ void vnt__an_entities(an_ctx *c)
                     add_ent(c, VNT_ENT_ORG, pos, oe2);
                     if (nn < COUNT(names)) names[nn++] = (vnt_span){TK(pos)->s, TK(oe2 - 1)->e};
                     pos = oe2;
+                    continue;
+                }
+            }
+            /* a stock or product code after "mã" is no entity (tests/gold/README.md:
+             * codes are not labelled) */
+            if (pos == a && pos > 0 && !TK(pos)->sent0 && is(TK(pos - 1), "mã") &&
+                TK(pos)->cse == VNT_CASE_UPPER && end == pos + 1) {
+                pos = end;
+                continue;
+            }
+            /* "Sport.Trueid", "VnExpress.net": a name written as a web address */
+            if (pos + 2 < c->nt && is(TK(pos + 1), ".") && TK(pos + 1)->s == TK(pos)->e &&
+                TK(pos + 2)->s == TK(pos + 1)->e && TK(pos)->e - TK(pos)->s >= 2 &&
+                TK(pos + 2)->e - TK(pos + 2)->s >= 2 &&
+                (TK(pos)->type == VNT_TOK_SYLLABLE || TK(pos)->type == VNT_TOK_FOREIGN) &&
+                (TK(pos + 2)->type == VNT_TOK_FOREIGN ||
+                 (TK(pos + 2)->type == VNT_TOK_SYLLABLE && TK(pos + 2)->cse == VNT_CASE_LOWER))) {
+                add_ent(c, VNT_ENT_ORG, pos, pos + 3);
+                pos += 3;
+                if (pos > end) end = pos;
+                continue;
+            }
+            /* "HA Gia Lai", "SHB Đà Nẵng": a sponsor's acronym before a province
+             * names a club */
+            if (TK(pos)->cse == VNT_CASE_UPPER && TK(pos)->e - TK(pos)->s >= 2 &&
+                !IN(TK(pos)->lk, generic_acronyms) && pos + 1 < end) {
+                int lv5, cue5;
+                const char *pr5;
+                size_t pw5 = match_place(c, pos + 1, end, &lv5, &pr5, &cue5);
+                if (pw5 && pos + 1 + pw5 == end && lv5 == 2) {
+                    add_ent(c, VNT_ENT_ORG, pos, end);
+                    pos = end;
+                    continue;
+                }
+            }
+            /* facilities named with capitals are places, cue and all ("Sân bay
+             * Quốc tế Đà Nẵng"; tests/gold/README.md) */
+            {
+                static const char *const facilities[] = {
+                    "bến xe", "cảng",   "cảng hàng không", "chùa",
+                    "ga",     "nhà ga", "sân bay",         "sân vận động"};
+                size_t fw = pos == a ? MATCH(pos, c->nt, facilities, 3) : 0;
+                if (fw && pos + fw < c->nt && !TK(pos)->sent0 && !TK(pos + fw)->sent0 &&
+                    capital(TK(pos + fw)) && !TK(pos + fw)->used) {
+                    size_t fe = run_end(c, pos + fw);
+                    if (fe < end) fe = end;
+                    add_loc(c, pos, fe, 8, NULL);
+                    pos = end = fe;
                     continue;
                 }
             }

@@ -171,7 +171,9 @@ static void test_entities(void)
                     "tại huyện Ba Vì với "
                     "Tổng thống Donald Trump. Ông An cho biết Bộ Y tế đã đến Nhật Bản. "
                     "Chủ tịch UBND tỉnh Thanh Hóa nói thêm. Đồng chí Trần Tuấn Anh, Trưởng "
-                    "Ban Kinh tế Trung ương đến. Đồng chí Trưởng ban đề nghị. Ông Anh nói.";
+                    "Ban Kinh tế Trung ương đến. Đồng chí Trưởng ban đề nghị. Ông Anh nói. "
+                    "Theo Viện nghiên cứu Scripps, anh được đưa tới Bệnh viện Nguyễn Tri "
+                    "Phương. PV Dân Trí ghi nhận HA Gia Lai thắng tại Sân bay Quốc tế Đà Nẵng.";
     CHECK(run(s, "2021-04-29", NULL, &a));
     const vnt_entity *e = find_ent(&a, s, VNT_ENT_PER, "Nguyễn Văn An");
     CHECK(e && e->n_titles == 1 && e->honorific.end > e->honorific.start);
@@ -197,6 +199,13 @@ static void test_entities(void)
     e = find_ent(&a, s, VNT_ENT_PER, "Anh");
     CHECK(ta && e && !e->nominal && e->ref == ta - a.entities);
     CHECK(!find_ent(&a, s, VNT_ENT_LOC, "Anh"));
+    /* organisation names: head + domain words + name, named after a person,
+     * the reporter's paper, a sponsor's club; a facility is a place */
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Viện nghiên cứu Scripps"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Bệnh viện Nguyễn Tri Phương"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Dân Trí"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "HA Gia Lai"));
+    CHECK(find_ent(&a, s, VNT_ENT_LOC, "Sân bay Quốc tế Đà Nẵng"));
     vnt_article_free(&a);
 }
 
