@@ -145,8 +145,7 @@ static int run_one(const char *corpus, const char *label, const char *tokenize, 
     }
     long rss0 = rss_kb();
     char sql[512];
-    snprintf(sql, sizeof sql, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"%s\")",
-             tokenize);
+    snprintf(sql, sizeof sql, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"%s\")", tokenize);
     char *err = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
         printf("FAIL %s %s: %s\n", corpus, label, err ? err : "?");
@@ -193,8 +192,7 @@ static int run_one(const char *corpus, const char *label, const char *tokenize, 
     *mbs_out = mbs;
     printf("  %-6s %-26s build %6.1f MB/s %6s (cpu %5.2f s, wall %5.2f s)  query p50 %7.0f us "
            "p95 %7.0f us (%zu q, %ld hits)  peak RSS +%ld MB\n",
-           corpus, label, mbs, ratio, c1 - c0, w1 - w0, p50, p95, n_qs, hits,
-           (rss1 - rss0) / 1024);
+           corpus, label, mbs, ratio, c1 - c0, w1 - w0, p50, p95, n_qs, hits, (rss1 - rss0) / 1024);
     fflush(stdout);
     sqlite3_close(db);
     return 0;

@@ -47,7 +47,7 @@ vnt_model *cli_open_model(const char *cmd, const char *path);
  * VNI/VIQR letter+mark pair or word is split. A chunk is at most
  * CLI_CHUNK_MAX bytes; a run without whitespace longer than that is cut at a
  * UTF-8 character boundary. Memory stays constant whatever the input size. */
-#define CLI_CHUNK 65536
+#define CLI_CHUNK     65536
 #define CLI_CHUNK_MAX (1u << 20)
 
 typedef struct cli_reader {

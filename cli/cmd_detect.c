@@ -37,7 +37,8 @@ int cmd_detect(int argc, char **argv)
     if (cli_wants_help(argc, argv, detect_help)) return 0;
     int shrt = 0, nfiles = 0, rc = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--short")) shrt = 1;
+        if (!strcmp(argv[i], "--short"))
+            shrt = 1;
         else if (argv[i][0] == '-' && argv[i][1]) {
             cli_error("detect", "unknown option '%s' (see --help)", argv[i]);
             return CLI_EXIT_USAGE;

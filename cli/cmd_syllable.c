@@ -53,9 +53,11 @@ int cmd_syllable(int argc, char **argv)
     while ((k = cli_reader_next(&r, &c, &len, &off)) > 0) {
         size_t i = 0;
         while (i < len) {
-            while (i < len && (c[i] == ' ' || c[i] == '\n' || c[i] == '\t' || c[i] == '\r')) i++;
+            while (i < len && (c[i] == ' ' || c[i] == '\n' || c[i] == '\t' || c[i] == '\r'))
+                i++;
             size_t st = i;
-            while (i < len && !(c[i] == ' ' || c[i] == '\n' || c[i] == '\t' || c[i] == '\r')) i++;
+            while (i < len && !(c[i] == ' ' || c[i] == '\n' || c[i] == '\t' || c[i] == '\r'))
+                i++;
             if (i > st) rc |= show(c + st, i - st);
         }
     }

@@ -99,7 +99,8 @@ static vnt_status run_chunk(pipeline *p, const char *s, size_t n, int map, vnt_t
 trace:
     /* err_off is an offset into the input of stage nstage: walk back */
     for (int k = nstage - 1; k >= 0; k--)
-        if (used[k] && out[k].map) *err_off = out[k].map[*err_off < out[k].len ? *err_off : out[k].len];
+        if (used[k] && out[k].map)
+            *err_off = out[k].map[*err_off < out[k].len ? *err_off : out[k].len];
     return st;
 }
 
@@ -126,7 +127,8 @@ static int run_file(pipeline *p, const char *path)
                     vnt_charset_name(d.second), d.second_confidence,
                     fp.repair ? "; repairing mojibake" : "");
     } else if (p->verbose) {
-        fprintf(stderr, "vntext %s: %s: reading as %s\n", p->cmd, r.name, vnt_charset_name(fp.from));
+        fprintf(stderr, "vntext %s: %s: reading as %s\n", p->cmd, r.name,
+                vnt_charset_name(fp.from));
     }
     vnt_text out[4];
     memset(out, 0, sizeof out);
@@ -158,9 +160,11 @@ static int run_file(pipeline *p, const char *path)
         cli_write(res, res_len);
     }
     if (k < 0) rc = CLI_EXIT_IO;
-    for (int i = 0; i < 4; i++) vnt_text_free(&out[i]);
+    for (int i = 0; i < 4; i++)
+        vnt_text_free(&out[i]);
     if (fp.n_bad)
-        cli_error(p->cmd, "%s: %zu invalid or unrepresentable sequences replaced", r.name, fp.n_bad);
+        cli_error(p->cmd, "%s: %zu invalid or unrepresentable sequences replaced", r.name,
+                  fp.n_bad);
     cli_reader_close(&r);
     return rc;
 }
@@ -181,8 +185,10 @@ static int parse_charset(const char *cmd, const char *name, vnt_charset *cs)
 {
     *cs = vnt_charset_from_name(name);
     if (*cs == VNT_CS_UNKNOWN || *cs >= VNT_CS_ASCII) {
-        cli_error(cmd, "unknown charset '%s' (utf-8, tcvn3, tcvn5712, vni, viscii, vps, viqr, "
-                       "cp1258, nfd, combining)", name);
+        cli_error(cmd,
+                  "unknown charset '%s' (utf-8, tcvn3, tcvn5712, vni, viscii, vps, viqr, "
+                  "cp1258, nfd, combining)",
+                  name);
         return 0;
     }
     return 1;
@@ -205,9 +211,12 @@ static int parse_common(pipeline *p, int argc, char **argv, char **files, int *n
         } else if ((v = cli_opt_value(argc, argv, &i, "--to", "-t"))) {
             if (!parse_charset(p->cmd, v, &p->to)) return CLI_EXIT_USAGE;
         } else if ((v = cli_opt_value(argc, argv, &i, "--tones", NULL))) {
-            if (!strcmp(v, "keep")) p->nopts.tones = VNT_TONES_KEEP;
-            else if (!strcmp(v, "traditional")) p->nopts.tones = VNT_TONES_TRADITIONAL;
-            else if (!strcmp(v, "modern")) p->nopts.tones = VNT_TONES_MODERN;
+            if (!strcmp(v, "keep"))
+                p->nopts.tones = VNT_TONES_KEEP;
+            else if (!strcmp(v, "traditional"))
+                p->nopts.tones = VNT_TONES_TRADITIONAL;
+            else if (!strcmp(v, "modern"))
+                p->nopts.tones = VNT_TONES_MODERN;
             else {
                 cli_error(p->cmd, "--tones must be keep, traditional or modern");
                 return CLI_EXIT_USAGE;
@@ -306,8 +315,8 @@ static const char repair_help[] =
 int cmd_repair(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv, repair_help)) return 0;
-    pipeline p = {.cmd = "repair", .from = VNT_CS_UTF8, .to = VNT_CS_UTF8, .repair = 1,
-                  .flags = VNT_LOSSY};
+    pipeline p = {
+        .cmd = "repair", .from = VNT_CS_UTF8, .to = VNT_CS_UTF8, .repair = 1, .flags = VNT_LOSSY};
     p.nopts.version = VNT_NORM_OPTS_VERSION;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int n, rc = files ? parse_common(&p, argc, argv, files, &n) : CLI_EXIT_NOMEM;

@@ -98,7 +98,10 @@ size_t cli_reader_peek(cli_reader *r, const char **data, size_t n)
     return have < n ? have : n;
 }
 
-static int is_cut_byte(unsigned char c) { return c == '\n' || c == ' ' || c == '\t' || c == '\r'; }
+static int is_cut_byte(unsigned char c)
+{
+    return c == '\n' || c == ' ' || c == '\t' || c == '\r';
+}
 
 int cli_reader_next(cli_reader *r, const char **chunk, size_t *len, size_t *off)
 {
@@ -113,7 +116,8 @@ int cli_reader_next(cli_reader *r, const char **chunk, size_t *len, size_t *off)
          * else anywhere up to CLI_CHUNK_MAX; read more if none is buffered */
         size_t lim = avail < CLI_CHUNK_MAX ? avail : CLI_CHUNK_MAX;
         size_t i = lim;
-        while (i > 0 && !is_cut_byte((unsigned char)p[i - 1])) i--;
+        while (i > 0 && !is_cut_byte((unsigned char)p[i - 1]))
+            i--;
         if (i == 0 && lim < CLI_CHUNK_MAX && !r->eof) {
             if (fill(r, CLI_CHUNK_MAX) < 0) return -1;
             return cli_reader_next(r, chunk, len, off);

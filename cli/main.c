@@ -5,7 +5,8 @@
 
 static const struct cli_cmd cmds[] = {
     {"analyze", cmd_analyze, "news articles to JSON: structure, entities, dates, money, keywords"},
-    {"normalize", cmd_normalize, "clean NFC text: compose, repair and place tones, fold lookalikes"},
+    {"normalize", cmd_normalize,
+     "clean NFC text: compose, repair and place tones, fold lookalikes"},
     {"convert", cmd_convert, "convert between UTF-8 and legacy Vietnamese charsets"},
     {"detect", cmd_detect, "guess the charset of the input, with a confidence"},
     {"repair", cmd_repair, "repair mojibake (UTF-8 read as Windows-1252/Latin-1)"},

@@ -54,7 +54,8 @@ void vnt__buf_put(vnt__buf *b, const char *s, size_t n, size_t src)
     if (!n || !vnt__buf_reserve(b, n)) return;
     memcpy(b->data + b->len, s, n);
     if (b->mapping)
-        for (size_t i = 0; i < n; i++) b->map[b->len + i] = src;
+        for (size_t i = 0; i < n; i++)
+            b->map[b->len + i] = src;
     b->len += n;
 }
 

@@ -38,7 +38,7 @@ struct vnt__cs_sink {
     uint32_t pend;
     size_t pend_off;
     int has_pend;
-    int viqr_base;        /* last vowel written (lower-case ASCII) or 0 */
+    int viqr_base; /* last vowel written (lower-case ASCII) or 0 */
     int viqr_mod, viqr_tone;
 };
 

@@ -10,12 +10,12 @@
 #include <string.h>
 
 #if defined(__GNUC__)
-#define VNT__HIDDEN __attribute__((visibility("hidden")))
-#define VNT__LIKELY(x) __builtin_expect(!!(x), 1)
+#define VNT__HIDDEN      __attribute__((visibility("hidden")))
+#define VNT__LIKELY(x)   __builtin_expect(!!(x), 1)
 #define VNT__UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define VNT__HIDDEN
-#define VNT__LIKELY(x) (x)
+#define VNT__LIKELY(x)   (x)
 #define VNT__UNLIKELY(x) (x)
 #endif
 
@@ -23,8 +23,20 @@
 
 /* Vowel indices of the letter table (src/letters_table.h). */
 enum {
-    VNT__V_A = 0, VNT__V_AW, VNT__V_AA, VNT__V_E, VNT__V_EE, VNT__V_I, VNT__V_O,
-    VNT__V_OO, VNT__V_OW, VNT__V_U, VNT__V_UW, VNT__V_Y, VNT__V_DD, VNT__V_COUNT
+    VNT__V_A = 0,
+    VNT__V_AW,
+    VNT__V_AA,
+    VNT__V_E,
+    VNT__V_EE,
+    VNT__V_I,
+    VNT__V_O,
+    VNT__V_OO,
+    VNT__V_OW,
+    VNT__V_U,
+    VNT__V_UW,
+    VNT__V_Y,
+    VNT__V_DD,
+    VNT__V_COUNT
 };
 /* Diacritics that change the letter (not the tone). */
 enum { VNT__MOD_NONE = 0, VNT__MOD_CIRCUMFLEX, VNT__MOD_BREVE, VNT__MOD_HORN, VNT__MOD_STROKE };
@@ -92,14 +104,14 @@ VNT__HIDDEN void vnt__text_reset(vnt_text *t);
 
 /* ------------------------------- syllables and normalization (syllable.c, normalize.c) */
 
-#define VNT__SYL_MAX 10   /* letters in the longest syllable we parse */
+#define VNT__SYL_MAX  10   /* letters in the longest syllable we parse */
 #define VNT__SYL_CONS 0x80 /* vnt__tone_slots_quick: consonant code = this + base */
 
 /* A parsed syllable, by index (see syllable.c for the tables). */
 typedef struct vnt__syl {
     uint8_t onset, glide /* 0, 'o', 'u' */, nucleus, coda, tone;
-    int8_t tone_pos;  /* letter carrying the mark as written, -1 if none */
-    uint8_t nuc_pos;  /* letter where the nucleus starts */
+    int8_t tone_pos; /* letter carrying the mark as written, -1 if none */
+    uint8_t nuc_pos; /* letter where the nucleus starts */
     uint8_t nletters;
 } vnt__syl;
 

@@ -8,12 +8,18 @@
 static const uint8_t vowel_base[VNT__V_COUNT] = {'a', 'a', 'a', 'e', 'e', 'i', 'o',
                                                  'o', 'o', 'u', 'u', 'y', 'd'};
 static const uint8_t vowel_mod[VNT__V_COUNT] = {
-    VNT__MOD_NONE, VNT__MOD_BREVE, VNT__MOD_CIRCUMFLEX, VNT__MOD_NONE,  VNT__MOD_CIRCUMFLEX,
-    VNT__MOD_NONE, VNT__MOD_NONE,  VNT__MOD_CIRCUMFLEX, VNT__MOD_HORN,  VNT__MOD_NONE,
+    VNT__MOD_NONE, VNT__MOD_BREVE, VNT__MOD_CIRCUMFLEX, VNT__MOD_NONE, VNT__MOD_CIRCUMFLEX,
+    VNT__MOD_NONE, VNT__MOD_NONE,  VNT__MOD_CIRCUMFLEX, VNT__MOD_HORN, VNT__MOD_NONE,
     VNT__MOD_HORN, VNT__MOD_NONE,  VNT__MOD_STROKE};
 
-int vnt__vowel_base(int v) { return (v >= 0 && v < VNT__V_COUNT) ? vowel_base[v] : 0; }
-int vnt__vowel_mod(int v) { return (v >= 0 && v < VNT__V_COUNT) ? vowel_mod[v] : 0; }
+int vnt__vowel_base(int v)
+{
+    return (v >= 0 && v < VNT__V_COUNT) ? vowel_base[v] : 0;
+}
+int vnt__vowel_mod(int v)
+{
+    return (v >= 0 && v < VNT__V_COUNT) ? vowel_mod[v] : 0;
+}
 
 int vnt__vowel_index(int base, int mod)
 {
@@ -74,8 +80,10 @@ uint32_t vnt__letter_cp(int vowel, int tone, int upper)
 int vnt__combining_tone(uint32_t cp)
 {
     switch (cp) {
-    case 0x0300: case 0x0340: return VNT_TONE_GRAVE;
-    case 0x0301: case 0x0341: return VNT_TONE_ACUTE;
+    case 0x0300:
+    case 0x0340: return VNT_TONE_GRAVE;
+    case 0x0301:
+    case 0x0341: return VNT_TONE_ACUTE;
     case 0x0309: return VNT_TONE_HOOK;
     case 0x0303: return VNT_TONE_TILDE;
     case 0x0323: return VNT_TONE_DOT;

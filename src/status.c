@@ -1,7 +1,10 @@
 /* Status names and the library version. */
 #include "internal.h"
 
-const char *vnt_version(void) { return VNT_VERSION_STRING; }
+const char *vnt_version(void)
+{
+    return VNT_VERSION_STRING;
+}
 
 const char *vnt_strerror(vnt_status s)
 {

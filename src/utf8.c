@@ -109,7 +109,8 @@ vnt_status vnt_utf8_sanitize(const char *s, size_t n, unsigned flags, vnt_text *
         for (size_t j = 0; j < ok && b.mapping; j++) {
             /* map every byte of a character to the character's start */
             size_t k = j;
-            while (k > 0 && ((unsigned char)s[i + k] & 0xC0) == 0x80) k--;
+            while (k > 0 && ((unsigned char)s[i + k] & 0xC0) == 0x80)
+                k--;
             vnt__buf_putc(&b, s[i + j], i + k);
         }
         if (!b.mapping) vnt__buf_put(&b, s + i, ok, i);

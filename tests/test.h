@@ -11,46 +11,46 @@
 static int t_failed_now, t_n_fail;
 static const char *t_skip_reason;
 
-#define CHECK(cond)                                                                  \
-    do {                                                                             \
-        if (!(cond)) {                                                               \
-            if (!t_failed_now) printf("  %s:%d: CHECK(%s)\n", __FILE__, __LINE__, #cond); \
-            t_failed_now++;                                                          \
-        }                                                                            \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            if (!t_failed_now) printf("  %s:%d: CHECK(%s)\n", __FILE__, __LINE__, #cond);          \
+            t_failed_now++;                                                                        \
+        }                                                                                          \
     } while (0)
 
 /* Compare a (ptr,len) or NUL string with an expected C string. */
-#define CHECK_STR(got, got_len, want)                                                \
-    do {                                                                             \
-        const char *g_ = (const char *)(got);                                        \
-        size_t gl_ = (size_t)(got_len), wl_ = strlen(want);                          \
-        if (!g_ || gl_ != wl_ || memcmp(g_, (want), wl_) != 0) {                     \
-            if (t_failed_now < 5)                                                    \
-                printf("  %s:%d: got \"%.*s\", want \"%s\"\n", __FILE__, __LINE__,    \
-                       g_ ? (int)gl_ : 6, g_ ? g_ : "(null)", (want));               \
-            t_failed_now++;                                                          \
-        }                                                                            \
+#define CHECK_STR(got, got_len, want)                                                              \
+    do {                                                                                           \
+        const char *g_ = (const char *)(got);                                                      \
+        size_t gl_ = (size_t)(got_len), wl_ = strlen(want);                                        \
+        if (!g_ || gl_ != wl_ || memcmp(g_, (want), wl_) != 0) {                                   \
+            if (t_failed_now < 5)                                                                  \
+                printf("  %s:%d: got \"%.*s\", want \"%s\"\n", __FILE__, __LINE__,                 \
+                       g_ ? (int)gl_ : 6, g_ ? g_ : "(null)", (want));                             \
+            t_failed_now++;                                                                        \
+        }                                                                                          \
     } while (0)
 
-#define SKIP(why)                                                                    \
-    do {                                                                             \
-        t_skip_reason = (why);                                                       \
-        return;                                                                      \
+#define SKIP(why)                                                                                  \
+    do {                                                                                           \
+        t_skip_reason = (why);                                                                     \
+        return;                                                                                    \
     } while (0)
 
-#define RUN(fn)                                                                      \
-    do {                                                                             \
-        t_failed_now = 0;                                                            \
-        t_skip_reason = NULL;                                                        \
-        fn();                                                                        \
-        if (t_skip_reason)                                                           \
-            printf("SKIP %s: %s\n", #fn, t_skip_reason);                             \
-        else if (t_failed_now) {                                                     \
-            printf("FAIL %s (%d checks failed)\n", #fn, t_failed_now);               \
-            t_n_fail++;                                                              \
-        } else                                                                       \
-            printf("PASS %s\n", #fn);                                                \
-        fflush(stdout);                                                              \
+#define RUN(fn)                                                                                    \
+    do {                                                                                           \
+        t_failed_now = 0;                                                                          \
+        t_skip_reason = NULL;                                                                      \
+        fn();                                                                                      \
+        if (t_skip_reason)                                                                         \
+            printf("SKIP %s: %s\n", #fn, t_skip_reason);                                           \
+        else if (t_failed_now) {                                                                   \
+            printf("FAIL %s (%d checks failed)\n", #fn, t_failed_now);                             \
+            t_n_fail++;                                                                            \
+        } else                                                                                     \
+            printf("PASS %s\n", #fn);                                                              \
+        fflush(stdout);                                                                            \
     } while (0)
 
 #define TEST_END() return t_n_fail ? 1 : 0

@@ -51,9 +51,11 @@ int main(int argc, char **argv)
 {
     /* a few fixed edge inputs beside the corpus */
     static const uint8_t edge[][8] = {{0}, {0xFF}, {0xC3}, {0xE1, 0xBB}, {0xF4, 0x90, 0x80, 0x80}};
-    for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++) LLVMFuzzerTestOneInput(edge[i], i + 1);
+    for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++)
+        LLVMFuzzerTestOneInput(edge[i], i + 1);
     LLVMFuzzerTestOneInput((const uint8_t *)"", 0);
-    for (int i = 1; i < argc; i++) walk(argv[i]);
+    for (int i = 1; i < argc; i++)
+        walk(argv[i]);
     printf("PASS %s: %zu corpus inputs\n", argv[0], n_inputs);
     return 0;
 }

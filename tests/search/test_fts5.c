@@ -95,7 +95,7 @@ static void test_phrases_prefix_codes(void)
     ROWS("t", "Điện*", "2,3");
     ROWS("t", "\"49X-6666\"", "4");
     ROWS("t", "\"covid-19\"", "4");
-    ROWS("t", "covid", "4"); /* a part of a code */
+    ROWS("t", "covid", "4");                   /* a part of a code */
     ROWS("t", "\"ca mắc covid-19 mới\"", "4"); /* a code inside a phrase */
     ROWS("t", "\"26/1\"", "3");                /* the start of a date */
     ROWS("t", "\"1/2022\"", "3");

@@ -42,13 +42,17 @@ static void test_encode(void)
 static void test_sanitize(void)
 {
     vnt_text t = {0};
-    const char in[] = "Vi\xE1\xBB\x87t\xFFN\xE1\xBB" "am";
+    const char in[] = "Vi\xE1\xBB\x87t\xFFN\xE1\xBB"
+                      "am";
     CHECK(vnt_utf8_sanitize(in, sizeof in - 1, VNT_STRICT, &t) == VNT_ERR_UTF8);
     CHECK(t.err_offset == 6);
     CHECK(vnt_utf8_sanitize(in, sizeof in - 1, VNT_LOSSY | VNT_MAP, &t) == VNT_OK);
-    CHECK_STR(t.data, t.len, "Vi\xE1\xBB\x87t\xEF\xBF\xBDN\xEF\xBF\xBD" "am");
+    CHECK_STR(t.data, t.len,
+              "Vi\xE1\xBB\x87t\xEF\xBF\xBDN\xEF\xBF\xBD"
+              "am");
     CHECK(t.n_bad == 2 && t.bad[0] == 6 && t.bad[1] == 8);
-    CHECK(t.map[2] == 2 && t.map[3] == 2 && t.map[4] == 2 && t.map[6] == 6 && t.map[t.len] == sizeof in - 1);
+    CHECK(t.map[2] == 2 && t.map[3] == 2 && t.map[4] == 2 && t.map[6] == 6 &&
+          t.map[t.len] == sizeof in - 1);
     CHECK(vnt_utf8_valid_prefix(in, sizeof in - 1) == 6);
     CHECK(vnt_utf8_sanitize("", 0, VNT_STRICT, &t) == VNT_OK && t.len == 0 && t.data[0] == 0);
     vnt_text_free(&t);
