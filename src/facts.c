@@ -250,11 +250,24 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
+/* The integer a number token starts with, as atoi but within the token (why:
+ * atoi read past the end of an input that ends in digits; found by fuzzing) */
+static int tok_int(const an_ctx *c, size_t i)
+{
+    const an_tok *t = &c->t[i];
+    size_t k = t->s;
+    int neg = 0, v = 0;
+    if (k < t->e && (c->s[k] == '-' || c->s[k] == '+')) neg = c->s[k++] == '-';
+    for (; k < t->e && c->s[k] >= '0' && c->s[k] <= '9'; k++)
+        v = v < 100000000 ? v * 10 + (c->s[k] - '0') : v;
+    return neg ? -v : v;
+}
+
 static int year_tok(an_ctx *c, size_t i)
 {
     an_tok *t = TK(i);
     if (t->type != VNT_TOK_NUMBER || t->e - t->s != 4 || !all_digits(c->s + t->s, 4)) return 0;
-    int y = atoi(c->s + t->s);
+    int y = tok_int(c, i);
     return y >= 1000 && y <= 2199 ? y : 0;
 }
 
@@ -364,8 +377,8 @@ static void dates(an_ctx *c)
         /* ngày 26 tháng 1 (năm 2022) */
         if (is(t, "ngày") && i + 3 < c->nt && TK(i + 1)->type == VNT_TOK_NUMBER &&
             is(TK(i + 2), "tháng") && TK(i + 3)->type == VNT_TOK_NUMBER) {
-            a = atoi(c->s + TK(i + 1)->s);
-            b = atoi(c->s + TK(i + 3)->s);
+            a = tok_int(c, i + 1);
+            b = tok_int(c, i + 3);
             if (a >= 1 && a <= 31 && b >= 1 && b <= 12) {
                 size_t j = i + 4;
                 if (j + 1 < c->nt && is(TK(j), "năm") && (y = year_tok(c, j + 1)))
@@ -385,7 +398,7 @@ static void dates(an_ctx *c)
         /* tháng 8 (năm 2014) */
         if (is(t, "tháng") && i + 1 < c->nt && TK(i + 1)->type == VNT_TOK_NUMBER &&
             !TK(i + 1)->sent0) {
-            b = atoi(c->s + TK(i + 1)->s);
+            b = tok_int(c, i + 1);
             if (b >= 1 && b <= 12 && all_digits(c->s + TK(i + 1)->s, TK(i + 1)->e - TK(i + 1)->s)) {
                 size_t j = i + 2;
                 if (j + 1 < c->nt && is(TK(j), "năm") && (y = year_tok(c, j + 1)))
@@ -480,10 +493,10 @@ static void times(an_ctx *c)
         } else if (t->type == VNT_TOK_NUMBER && i + 1 < c->nt && is(TK(i + 1), "giờ") && i > 0 &&
                    (is(TK(i - 1), "lúc") || is(TK(i - 1), "vào") || is(TK(i - 1), "từ") ||
                     is(TK(i - 1), "đến"))) {
-            h = atoi(c->s + t->s);
+            h = tok_int(c, i);
             j = i + 2;
             if (j + 1 < c->nt && TK(j)->type == VNT_TOK_NUMBER && is(TK(j + 1), "phút")) {
-                m = atoi(c->s + TK(j)->s);
+                m = tok_int(c, j);
                 j += 2;
             }
         }
