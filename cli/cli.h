@@ -45,8 +45,10 @@ vnt_model *cli_open_model(const char *cmd, const char *path);
  * Reads a file (or stdin for NULL / "-") in chunks that end at a safe cut
  * point: after an ASCII whitespace byte, so no character, combining sequence,
  * VNI/VIQR letter+mark pair or word is split. A chunk is at most
- * CLI_CHUNK_MAX bytes; a run without whitespace longer than that is cut at a
- * UTF-8 character boundary. Memory stays constant whatever the input size. */
+ * CLI_CHUNK_MAX bytes; a run without whitespace longer than that is cut after
+ * ASCII punctuation before an ASCII byte (nothing joins there in any charset),
+ * or failing that at a UTF-8 character boundary before a non-mark character.
+ * Memory stays constant whatever the input size. */
 #define CLI_CHUNK     65536
 #define CLI_CHUNK_MAX (1u << 20)
 

@@ -103,6 +103,17 @@ static int is_cut_byte(unsigned char c)
     return c == '\n' || c == ' ' || c == '\t' || c == '\r';
 }
 
+/* A cut between bytes a and b that splits nothing in any charset: both ASCII,
+ * a no letter (a word, VIQR's "dd", a VNI/Windows-1258 base + mark byte stay
+ * whole) and no VIQR modifier, tone or escape (a(' a^. \d stay whole). b
+ * ASCII: not a continuation byte, combining mark or mojibake character. */
+static int is_safe_pair(unsigned char a, unsigned char b)
+{
+    if (a >= 0x80 || b >= 0x80) return 0;
+    if ((a | 0x20) >= 'a' && (a | 0x20) <= 'z') return 0;
+    return a == 0 || !strchr("(^+`'?~.\\", a);
+}
+
 int cli_reader_next(cli_reader *r, const char **chunk, size_t *len, size_t *off)
 {
     if (r->err) return -1;
@@ -123,9 +134,14 @@ int cli_reader_next(cli_reader *r, const char **chunk, size_t *len, size_t *off)
             return cli_reader_next(r, chunk, len, off);
         }
         if (i == 0) {
-            /* no whitespace in CLI_CHUNK_MAX bytes: cut at a UTF-8 boundary
-             * before a non-mark character (combining marks start with 0xCC/0xCD) */
-            i = (lim == avail && !r->eof) ? lim - 1 : lim;
+            /* no whitespace in CLI_CHUNK_MAX bytes: cut between two ASCII
+             * bytes that nothing joins (see is_safe_pair), else at a UTF-8
+             * boundary before a non-mark character (combining marks start
+             * with 0xCC/0xCD) */
+            size_t top = (lim == avail && !r->eof) ? lim - 1 : lim;
+            for (i = top; i > 0 && !is_safe_pair((unsigned char)p[i - 1], (unsigned char)p[i]);)
+                i--;
+            if (i == 0) i = top;
             while (i > 1 && i < avail &&
                    (((unsigned char)p[i] & 0xC0) == 0x80 || (unsigned char)p[i] == 0xCC ||
                     (unsigned char)p[i] == 0xCD))

@@ -55,6 +55,17 @@ head -c 1500000 /dev/zero | tr '\0' 'a' >> "$T/big"; echo >> "$T/big"
 check "streaming normalize of a 2 MB input is unchanged" sh -c "$V normalize -f utf-8 $T/big | cmp -s - $T/big"
 check "streaming round trip vni" sh -c "$V convert -t vni $T/big | $V convert -f vni | cmp -s - $T/big"
 
+# a run without whitespace longer than a chunk (1 MiB) is not cut inside a
+# VIQR letter, a VNI base + mark byte or a mojibake sequence
+N=1048576
+printf ',,Vi\341\273\207t Nam\n' > "$T/viet"
+{ head -c $((N-3)) /dev/zero | tr '\0' ','; printf 'Vie^.t Nam\n'; } > "$T/cut.viqr"
+check "long run: VIQR letter at the chunk cut" sh -c "$V convert -f viqr $T/cut.viqr | tail -c 13 | cmp -s - $T/viet"
+{ head -c $((N-3)) /dev/zero | tr '\0' ','; printf 'Vie\344t Nam\n'; } > "$T/cut.vni"
+check "long run: VNI mark byte at the chunk cut" sh -c "$V convert -f vni $T/cut.vni | tail -c 13 | cmp -s - $T/viet"
+{ head -c $((N-4)) /dev/zero | tr '\0' ','; printf 'Vi\303\241\302\273\342\200\241t Nam\n'; } > "$T/cut.moji"
+check "long run: mojibake at the chunk cut" sh -c "$V repair $T/cut.moji | tail -c 13 | cmp -s - $T/viet"
+
 # mojibake repair
 check "repair Viá»‡t" sh -c "printf 'Vi\303\241\302\273\342\200\241t Nam\n' | $V repair | grep -qx 'Việt Nam'"
 
