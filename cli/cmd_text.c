@@ -37,6 +37,7 @@ static vnt_status run_chunk(pipeline *p, const char *s, size_t n, int map, vnt_t
     vnt_status st;
     int nstage = 0; /* stages that produced out[k] */
     int used[4] = {0, 0, 0, 0};
+    size_t bad = 0; /* sequences replaced in this chunk, counted once each */
 
     /* 0: decode */
     if (!(is_utf8_family(p->from) && (p->normalize || p->repair))) {
@@ -46,7 +47,7 @@ static vnt_status run_chunk(pipeline *p, const char *s, size_t n, int map, vnt_t
             *err_off = out[0].err_offset;
             return st;
         }
-        p->n_bad += out[0].n_bad;
+        bad = out[0].n_bad;
         cur = out[0].data;
         cur_len = out[0].len;
         used[0] = 1;
@@ -59,7 +60,7 @@ static vnt_status run_chunk(pipeline *p, const char *s, size_t n, int map, vnt_t
             *err_off = 0;
             return st;
         }
-        if (!used[0]) p->n_bad += out[1].n_bad;
+        if (!used[0]) bad = out[1].n_bad;
         cur = out[1].data;
         cur_len = out[1].len;
         used[1] = 1;
@@ -75,7 +76,7 @@ static vnt_status run_chunk(pipeline *p, const char *s, size_t n, int map, vnt_t
             nstage = 2;
             goto trace;
         }
-        if (!used[0] && !used[1]) p->n_bad += out[2].n_bad;
+        if (!used[0] && !used[1]) bad = out[2].n_bad;
         cur = out[2].data;
         cur_len = out[2].len;
         used[2] = 1;
@@ -89,10 +90,18 @@ static vnt_status run_chunk(pipeline *p, const char *s, size_t n, int map, vnt_t
             nstage = 3;
             goto trace;
         }
-        p->n_bad += out[3].n_bad;
+        /* a legacy charset has no U+FFFD: the encoder replaced (and counted)
+         * each one an earlier stage wrote, so its count is the total */
+        if (p->to == VNT_CS_NFD || p->to == VNT_CS_COMBINING)
+            bad += out[3].n_bad;
+        else
+            bad = out[3].n_bad;
         cur = out[3].data;
         cur_len = out[3].len;
     }
+    /* counted only for output that is written (not twice when a failed
+     * chunk is run again with maps) */
+    p->n_bad += bad;
     *res = cur;
     *res_len = cur_len;
     return VNT_OK;

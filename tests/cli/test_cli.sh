@@ -41,6 +41,8 @@ printf 'abc\377def' > "$T/bad"
 check "invalid UTF-8 exits 1" sh -c "$V normalize -f utf-8 $T/bad >/dev/null 2>$T/e; test \$? -eq 1"
 check "invalid UTF-8 error names byte 3" grep -q 'byte 3' "$T/e"
 check "--lossy replaces" sh -c "$V normalize -f utf-8 --lossy $T/bad 2>/dev/null | grep -qx 'abc�def'"
+check "--lossy counts an invalid byte once when encoding" sh -c "$V convert -f utf-8 -t viscii --lossy $T/bad 2>&1 >/dev/null | grep -q ': 1 invalid'"
+check "a failing chunk adds nothing to the count" sh -c "printf 'a\377b \342\202\254\n' | $V convert -f utf-8 --repair -t viscii 2>&1 >/dev/null | grep -c replaced | grep -qx 0"
 
 # unencodable character: offset of that character in the input
 printf 'Việt Nam \342\202\254 5\n' > "$T/euro"
