@@ -60,6 +60,10 @@ typedef struct job {
     double tcpu; /* this thread's CPU seconds */
 } job;
 
+/* models/news-orgs.tsv, read once by main (read-only while threads run) */
+static char *orgs_data;
+static size_t orgs_size;
+
 static double thread_cpu(void)
 {
     struct timespec ts;
@@ -89,6 +93,8 @@ static void *run(void *arg)
         o.date = x->date;
         o.idf = j->idf;
         o.idf_len = j->idf_len;
+        o.orgs = orgs_data;
+        o.orgs_len = orgs_size;
         if (vnt_article_analyze(x->s, x->n, &o, &a) != VNT_OK ||
             vnt_article_json(&a, x->s, x->n, NULL, NULL, &o, 0, &t) != VNT_OK) {
             fprintf(stderr, "bench_analyze: analysis failed\n");
@@ -163,6 +169,7 @@ int main(int argc, char **argv)
     }
     size_t idf_len = 0;
     char *idf = slurp("models/news-idf.tsv", &idf_len);
+    orgs_data = slurp("models/news-orgs.tsv", &orgs_size);
     /* UNC articles: body after "# doc_id / # url / # date" up to the next "# doc_id" */
     art *v = NULL;
     size_t na = 0, cap = 0, bytes = 0;
@@ -199,6 +206,7 @@ int main(int argc, char **argv)
     printf("peak RSS %.1f MB (corpus %.1f MB in memory)\n", ru.ru_maxrss / 1024.0, n / 1e6);
     free(v);
     free(idf);
+    free(orgs_data);
     free(b);
     vnt_model_free(m);
     return 0;

@@ -22,6 +22,7 @@ static const char help[] =
     "  --model=FILE    segmentation/tagging model (default as in vntext segment)\n"
     "  --no-model      tokens and sentences only\n"
     "  --idf=FILE      keyword statistics (default models/news-idf.tsv beside the binary)\n"
+    "  --orgs=FILE     organisation names (default models/news-orgs.tsv beside the binary)\n"
     "  --eval [--gold FILE]...  score on gold sets (default tests/gold/analyze-*.tsv):\n"
     "                  P/R/F1 per entity type and value kind, structure accuracy\n";
 
@@ -233,6 +234,8 @@ typedef struct job {
     const vnt_model *model;
     const char *idf;
     size_t idf_len;
+    const char *orgs;
+    size_t orgs_len;
     int pretty, no_tokens;
     int tid, nthreads;
     const char *date;
@@ -246,6 +249,8 @@ static void analyze_one(job *j, art *a, vnt_article *va)
     o.model = j->model;
     o.idf = j->idf;
     o.idf_len = j->idf_len;
+    o.orgs = j->orgs;
+    o.orgs_len = j->orgs_len;
     o.date = a->date ? a->date : j->date;
     o.flags = j->no_tokens ? VNT_ARTICLE_NO_TOKENS : 0;
     vnt_text t;
@@ -355,11 +360,13 @@ static size_t unc_split(const char *b, size_t n, art **out)
     return na;
 }
 
-static char *load_idf(const char *path, size_t *n)
+/* A model data file: path, else $env, else models/NAME beside the binary
+ * (absent: NULL, silently). */
+static char *load_data(const char *path, size_t *n, const char *env_name, const char *name)
 {
     char buf[4096], c1[4200];
     if (!path) {
-        const char *env = getenv("VNTEXT_IDF");
+        const char *env = getenv(env_name);
         if (env && *env)
             path = env;
         else {
@@ -369,7 +376,7 @@ static char *load_idf(const char *path, size_t *n)
             char *sl = strrchr(buf, '/');
             if (!sl) return NULL;
             *sl = 0;
-            snprintf(c1, sizeof c1, "%s/../models/news-idf.tsv", buf);
+            snprintf(c1, sizeof c1, "%s/../models/%s", buf, name);
             path = c1;
             if (access(path, R_OK) != 0) return NULL;
         }
@@ -384,13 +391,14 @@ static char *load_idf(const char *path, size_t *n)
     return d;
 }
 
-int cmd_eval_analyze(int argc, char **argv, const vnt_model *m, const char *idf, size_t idf_len);
+int cmd_eval_analyze(int argc, char **argv, const vnt_model *m, const char *idf, size_t idf_len,
+                     const char *orgs, size_t orgs_len);
 
 int cmd_analyze(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv, help)) return 0;
     int jsonl = 0, unc = 0, pretty = 0, no_tokens = 0, threads = 1, no_model = 0, eval = 0;
-    const char *model_path = NULL, *idf_path = NULL, *date = NULL;
+    const char *model_path = NULL, *idf_path = NULL, *orgs_path = NULL, *date = NULL;
     const char *files[256];
     int nf = 0;
     for (int i = 1; i < argc; i++) {
@@ -421,6 +429,8 @@ int cmd_analyze(int argc, char **argv)
             if (!(model_path = cli_opt_value(argc, argv, &i, "--model", "-m"))) goto missing;
         } else if (cli_is_opt(a, "--idf", NULL)) {
             if (!(idf_path = cli_opt_value(argc, argv, &i, "--idf", NULL))) goto missing;
+        } else if (cli_is_opt(a, "--orgs", NULL)) {
+            if (!(orgs_path = cli_opt_value(argc, argv, &i, "--orgs", NULL))) goto missing;
         } else if (cli_is_opt(a, "--date", NULL)) {
             if (!(date = cli_opt_value(argc, argv, &i, "--date", NULL))) goto missing;
         } else if (a[0] == '-' && a[1]) {
@@ -432,12 +442,15 @@ int cmd_analyze(int argc, char **argv)
     vnt_model *m = NULL;
     if (!no_model && !(m = cli_open_model("analyze", model_path))) return CLI_EXIT_IO;
     size_t idf_len = 0;
-    char *idf = load_idf(idf_path, &idf_len);
+    char *idf = load_data(idf_path, &idf_len, "VNTEXT_IDF", "news-idf.tsv");
+    size_t orgs_len = 0;
+    char *orgs = load_data(orgs_path, &orgs_len, "VNTEXT_ORGS", "news-orgs.tsv");
     int rc = 0;
     if (eval) {
-        rc = cmd_eval_analyze(nf, (char **)files, m, idf, idf_len);
+        rc = cmd_eval_analyze(nf, (char **)files, m, idf, idf_len, orgs, orgs_len);
         vnt_model_free(m);
         free(idf);
+        free(orgs);
         return rc;
     }
     job proto;
@@ -445,6 +458,8 @@ int cmd_analyze(int argc, char **argv)
     proto.model = m;
     proto.idf = idf;
     proto.idf_len = idf_len;
+    proto.orgs = orgs;
+    proto.orgs_len = orgs_len;
     proto.pretty = pretty;
     proto.no_tokens = no_tokens;
     proto.date = date;
@@ -512,6 +527,7 @@ int cmd_analyze(int argc, char **argv)
     }
     vnt_model_free(m);
     free(idf);
+    free(orgs);
     return rc;
 missing:
     cli_error("analyze", "option needs a value");

@@ -81,7 +81,7 @@ static int val_equal(const vnt_value *v, const char *gval)
 }
 
 static int score_file(const char *path, const char *shared, const vnt_model *m, const char *idf,
-                      size_t idf_len, int verbose)
+                      size_t idf_len, const char *orgs, size_t orgs_len, int verbose)
 {
     size_t n;
     char *g = slurp(path, &n);
@@ -134,6 +134,8 @@ static int score_file(const char *path, const char *shared, const vnt_model *m, 
             o.model = m;
             o.idf = idf;
             o.idf_len = idf_len;
+            o.orgs = orgs;
+            o.orgs_len = orgs_len;
             o.date = date[0] ? date : NULL;
             if (vnt_article_analyze(text, tl, &o, &art) != VNT_OK) {
                 cli_error("eval", "analysis failed on %s", cur);
@@ -278,8 +280,10 @@ static int score_file(const char *path, const char *shared, const vnt_model *m, 
     return 0;
 }
 
-int cmd_eval_analyze(int argc, char **argv, const vnt_model *m, const char *idf, size_t idf_len);
-int cmd_eval_analyze(int argc, char **argv, const vnt_model *m, const char *idf, size_t idf_len)
+int cmd_eval_analyze(int argc, char **argv, const vnt_model *m, const char *idf, size_t idf_len,
+                     const char *orgs, size_t orgs_len);
+int cmd_eval_analyze(int argc, char **argv, const vnt_model *m, const char *idf, size_t idf_len,
+                     const char *orgs, size_t orgs_len)
 {
     const char *shared = getenv("VNT_SHARED");
     if (!shared || !*shared) shared = "../shared";
@@ -291,7 +295,7 @@ int cmd_eval_analyze(int argc, char **argv, const vnt_model *m, const char *idf,
     int rc = 0;
     for (int i = 0; i < argc; i++) {
         int verbose = ve && (!strcmp(ve, "all") || !strstr(argv[i], "heldout"));
-        int r = score_file(argv[i], shared, m, idf, idf_len, verbose);
+        int r = score_file(argv[i], shared, m, idf, idf_len, orgs, orgs_len, verbose);
         if (r) rc = r;
     }
     return rc;

@@ -653,7 +653,7 @@ typedef struct vnt_article {
     void *internal;
 } vnt_article;
 
-#define VNT_ARTICLE_OPTS_VERSION 1
+#define VNT_ARTICLE_OPTS_VERSION 2
 enum {
     VNT_ARTICLE_NO_TOKENS = 1u << 0 /* vnt_article_json: leave out tokens and words */
 };
@@ -666,6 +666,10 @@ typedef struct vnt_article_opts {
                                key (models/news-idf.tsv); may be NULL */
     size_t idf_len;
     unsigned flags;         /* VNT_ARTICLE_* */
+    /* version >= 2 */
+    const char *orgs;       /* organisation names: the bytes of a "key<TAB>count" file sorted by
+                               key (models/news-orgs.tsv); may be NULL */
+    size_t orgs_len;
 } vnt_article_opts;
 
 /* Analyse one article s[0..n) (UTF-8; invalid bytes are tolerated). opts may

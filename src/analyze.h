@@ -29,6 +29,12 @@ typedef struct an_ctx {
     size_t cap_ent, cap_val, cap_titles, cap_sent, cap_blocks;
     int nomem;
     int words; /* t[] carries the segmenter's words and tags (a model was given) */
+    /* opts->orgs the same way (values: article counts) */
+    uint64_t *org_slot;
+    size_t org_cap, org_n;
+    const char *org_p;
+    uint32_t org_sig;
+    const vnt_article_opts *opts; /* of the current call */
     /* keys of opts->idf hashed with their idf (article.c), built once per
      * article object for the bytes at idf_p (why: a binary search over the
      * text missed the cache at every step) */
@@ -68,6 +74,9 @@ VNT__HIDDEN int vnt__gaz_place_prefix(const char *key);
 VNT__HIDDEN int vnt__gaz_surname(const char *key);
 VNT__HIDDEN int vnt__gaz_given(const char *key);
 VNT__HIDDEN const char *vnt__gaz_level_name(int level);
+
+/* 1 if key (vnt__gaz_key) is a name of opts->orgs */
+VNT__HIDDEN int vnt__an_org_name(an_ctx *c, const char *key);
 
 /* keyword candidates of an analysed article, in text order (tools/gen_idf.c) */
 VNT__HIDDEN size_t vnt__an_keys(const vnt_article *a, void (*fn)(void *u, const char *key),

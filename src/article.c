@@ -472,13 +472,16 @@ static uint64_t fnv64(const char *s, size_t n)
  * equal in 48 hash bits). 0 is an empty slot. */
 #define IDF_EMPTY 0u
 
-static int idf_index(an_ctx *c, const char *idf, size_t n)
+/* Hash the "key<TAB>number" lines of f[0..n) into *slot (see above); kept
+ * while the same bytes are passed again. */
+static int kset_build(an_ctx *c, const char *f, size_t n, uint64_t **slot, size_t *capp,
+                      const char **pp, size_t *np, uint32_t *sigp)
 {
-    uint32_t sig = idf_sig(idf, n);
-    if (c->idf_slot && c->idf_p == idf && c->idf_n == n && c->idf_sig == sig) return 1;
+    uint32_t sig = idf_sig(f, n);
+    if (*slot && *pp == f && *np == n && *sigp == sig) return 1;
     size_t lines = 0;
     for (size_t i = 0; i < n; i++)
-        lines += idf[i] == '\n';
+        lines += f[i] == '\n';
     size_t cap = 64;
     while (cap < lines * 2 + 2)
         cap *= 2;
@@ -486,51 +489,72 @@ static int idf_index(an_ctx *c, const char *idf, size_t n)
     if (!T) return c->nomem = 1, 0;
     for (size_t ls = 0; ls < n;) {
         size_t te = ls;
-        while (te < n && idf[te] != '\t' && idf[te] != '\n')
+        while (te < n && f[te] != '\t' && f[te] != '\n')
             te++;
         size_t le = te;
-        while (le < n && idf[le] != '\n')
+        while (le < n && f[le] != '\n')
             le++;
-        if (te < n && idf[te] == '\t' && idf[ls] != '#') {
-            uint64_t h = fnv64(idf + ls, te - ls);
+        if (te < n && f[te] == '\t' && f[ls] != '#') {
+            uint64_t h = fnv64(f + ls, te - ls);
             char num[32];
             size_t nl = le - te - 1 < sizeof num - 1 ? le - te - 1 : sizeof num - 1;
-            memcpy(num, idf + te + 1, nl);
+            memcpy(num, f + te + 1, nl);
             num[nl] = 0;
             double v = atof(num) * 1000;
             long q = v < 0 ? (long)(v - 0.5) : (long)(v + 0.5);
             if (q < -32768) q = -32768;
             if (q > 32767) q = 32767;
-            uint64_t slot = (h & ~(uint64_t)0xffff) | (uint64_t)(q + 32768);
-            if (slot == IDF_EMPTY) slot = 1;
+            uint64_t e = (h & ~(uint64_t)0xffff) | (uint64_t)(q + 32768);
+            if (e == IDF_EMPTY) e = 1;
             size_t k = (size_t)h & (cap - 1);
             while (T[k] != IDF_EMPTY)
                 k = (k + 1) & (cap - 1);
-            T[k] = slot;
+            T[k] = e;
         }
         ls = le + 1;
     }
-    free(c->idf_slot);
-    c->idf_slot = T;
-    c->idf_cap = cap;
-    c->idf_p = idf;
-    c->idf_n = n;
-    c->idf_sig = sig;
+    free(*slot);
+    *slot = T;
+    *capp = cap;
+    *pp = f;
+    *np = n;
+    *sigp = sig;
     return 1;
+}
+
+static int idf_index(an_ctx *c, const char *idf, size_t n)
+{
+    return kset_build(c, idf, n, &c->idf_slot, &c->idf_cap, &c->idf_p, &c->idf_n, &c->idf_sig);
+}
+
+static double kset_get(const uint64_t *slot, size_t cap, const char *key, int *found)
+{
+    uint64_t h = fnv64(key, strlen(key));
+    for (size_t k = (size_t)h & (cap - 1); slot[k] != IDF_EMPTY; k = (k + 1) & (cap - 1))
+        if ((slot[k] & ~(uint64_t)0xffff) == (h & ~(uint64_t)0xffff)) {
+            *found = 1;
+            return ((double)(long)(slot[k] & 0xffff) - 32768) / 1000;
+        }
+    *found = 0;
+    return 0;
+}
+
+int vnt__an_org_name(an_ctx *c, const char *key)
+{
+    const vnt_article_opts *o = c->opts;
+    if (!o || o->version < 2 || !o->orgs || !o->orgs_len) return 0;
+    if (!kset_build(c, o->orgs, o->orgs_len, &c->org_slot, &c->org_cap, &c->org_p, &c->org_n,
+                    &c->org_sig))
+        return 0;
+    int found = 0;
+    kset_get(c->org_slot, c->org_cap, key, &found);
+    return found;
 }
 
 /* idf of a key; 0 with *found = 0 if absent */
 static double idf_lookup(const an_ctx *c, const char *key, int *found)
 {
-    uint64_t h = fnv64(key, strlen(key));
-    size_t cap = c->idf_cap;
-    for (size_t k = (size_t)h & (cap - 1); c->idf_slot[k] != IDF_EMPTY; k = (k + 1) & (cap - 1))
-        if ((c->idf_slot[k] & ~(uint64_t)0xffff) == (h & ~(uint64_t)0xffff)) {
-            *found = 1;
-            return ((double)(long)(c->idf_slot[k] & 0xffff) - 32768) / 1000;
-        }
-    *found = 0;
-    return 0;
+    return kset_get(c->idf_slot, c->idf_cap, key, found);
 }
 
 /* Function words never used as keywords (why: IDF alone still ranks some of them). */
@@ -743,6 +767,7 @@ vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *
     c->a = a;
     c->nt = 0;
     c->words = o && o->model;
+    c->opts = o;
     c->nomem = 0;
     c->year = c->month = c->day = 0;
     a->n_blocks = a->n_entities = a->n_titles = a->n_values = a->n_sentences = 0;
@@ -783,6 +808,7 @@ void vnt_article_free(vnt_article *a)
     if (in) {
         free(in->ctx.t);
         free(in->ctx.idf_slot);
+        free(in->ctx.org_slot);
         free(in->ctx.ek);
         vnt_tokens_free(&in->tk);
         vnt_sentences_free(&in->ss);

@@ -1556,6 +1556,14 @@ void vnt__an_entities(an_ctx *c)
                 if (q->cse == VNT_CASE_MIXED || q->cse == VNT_CASE_UPPER) foreign_per = 0;
             }
             if (u->type != VNT_TOK_FOREIGN) foreign_per = 0;
+            /* a name the news writes after "hãng", "báo", "CLB"… (opts->orgs) */
+            char ko[160];
+            vnt__gaz_key(c->s + u->s, TK(end - 1)->e - u->s, ko, sizeof ko);
+            if (!seen_per && vnt__an_org_name(c, ko)) {
+                add_ent(c, VNT_ENT_ORG, pos, end);
+                pos = end;
+                continue;
+            }
             if (seen_per || namelike || foreign_per) {
                 long k = add_ent(c, VNT_ENT_PER, pos, end);
                 last_per = k;

@@ -13,7 +13,7 @@ static vnt_model *model(void)
 
 static int run(const char *s, const char *date, const vnt_model *m, vnt_article *a)
 {
-    vnt_article_opts o = {VNT_ARTICLE_OPTS_VERSION, date, m, NULL, 0, 0};
+    vnt_article_opts o = {VNT_ARTICLE_OPTS_VERSION, date, m, NULL, 0, 0, NULL, 0};
     return vnt_article_analyze(s, strlen(s), &o, a) == VNT_OK;
 }
 
@@ -243,7 +243,7 @@ static void test_every_news_article(void)
         if (!body) break;
         char *next = strstr(body, "\n# doc_id = ");
         size_t len = next ? (size_t)(next + 1 - body) : (size_t)(s + n - body);
-        vnt_article_opts o = {VNT_ARTICLE_OPTS_VERSION, NULL, NULL, NULL, 0, 0};
+        vnt_article_opts o = {VNT_ARTICLE_OPTS_VERSION, NULL, NULL, NULL, 0, 0, NULL, 0};
         if (docs % NEWS_STRIDE == 0 &&
             (vnt_article_analyze(body, len, &o, &a) != VNT_OK || !accounted(body, len, &a) ||
              vnt_article_json(&a, body, len, NULL, NULL, &o, 0, &j) != VNT_OK))
@@ -272,6 +272,25 @@ static void test_garbage(void)
     vnt_article_free(&a);
 }
 
+/* opts->orgs: a listed name is an organisation where a person was the guess */
+static void test_org_names(void)
+{
+    const char *s = "Tin\n\nTheo Bloomberg, ông Lee Kwang cho biết Samsung sẽ mở nhà máy.";
+    const char orgs[] = "# test\nbloomberg\t3\nsamsung\t2\n";
+    vnt_article a;
+    memset(&a, 0, sizeof a);
+    vnt_article_opts o = {VNT_ARTICLE_OPTS_VERSION, NULL, NULL, NULL, 0, 0, orgs, sizeof orgs - 1};
+    CHECK(vnt_article_analyze(s, strlen(s), &o, &a) == VNT_OK);
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Bloomberg"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Samsung"));
+    CHECK(find_ent(&a, s, VNT_ENT_PER, "Lee Kwang"));
+    /* version 1 callers have no orgs field: the guess stays */
+    o.version = 1;
+    CHECK(vnt_article_analyze(s, strlen(s), &o, &a) == VNT_OK);
+    CHECK(!find_ent(&a, s, VNT_ENT_ORG, "Bloomberg"));
+    vnt_article_free(&a);
+}
+
 /* the vocabulary lists are searched by bisection: each must stay sorted */
 int vnt__an_lists_sorted(void);
 static void test_lists_sorted(void)
@@ -282,6 +301,7 @@ static void test_lists_sorted(void)
 int main(void)
 {
     RUN(test_lists_sorted);
+    RUN(test_org_names);
     RUN(test_seed_article);
     RUN(test_facts);
     RUN(test_entities);
