@@ -1289,6 +1289,27 @@ void vnt__an_entities(an_ctx *c)
                     continue;
                 }
             }
+            /* a team: "vào lưới Bilbao", "dẫn dắt HA Gia Lai", "khoác áo Chelsea";
+             * a city or province beaten, held or met is its club ("đánh bại Hà
+             * Nội", "hòa Barcelona") */
+            if (pos == a && pos > 0 && !TK(pos)->sent0) {
+                static const char *const team_any[] = {"dẫn dắt", "gia nhập", "khoác áo", "lưới"};
+                static const char *const team_place[] = {"hòa",   "hoà",      "gặp",    "thua",
+                                                         "thắng", "đánh bại", "đối đầu"};
+                size_t tw = cue_before(c, pos, team_any, COUNT(team_any), NULL, 0);
+                int lv6 = 0, cue6;
+                const char *pr6;
+                if (!tw && cue_before(c, pos, team_place, COUNT(team_place), NULL, 0) &&
+                    match_place(c, pos, end, &lv6, &pr6, &cue6) == end - pos &&
+                    (lv6 == 2 || lv6 == 7))
+                    tw = 1;
+                if (tw && !IN(TK(pos)->lk, honorifics) && !MATCH(pos, end, titles, 3) &&
+                    name_tail(c, pos, end) != pos) {
+                    add_ent(c, VNT_ENT_ORG, pos, end);
+                    pos = end;
+                    continue;
+                }
+            }
             /* a stock or product code after "mã" is no entity (tests/gold/README.md:
              * codes are not labelled) */
             if (pos == a && pos > 0 && !TK(pos)->sent0 && is(TK(pos - 1), "mã") &&
