@@ -100,7 +100,9 @@ static int is_upper_letter(uint32_t c)
  *    letter after it ("lÃ’", "Ã”ng") marks damage;
  *  - a letter then a no-break space or soft hyphen: "BÃ\u00A0" is "Bà" but
  *    "NGÃ\u00A0" (two capitals before) is a capitalised word and a space;
- *    "Â\u00A0" is a damaged NBSP only in damaged text. */
+ *    "Â\u00A0" is a damaged NBSP only in damaged text;
+ *  - a 3-byte lead, a no-break space or soft hyphen and any third character
+ *    ("đã\u00A0“": CJK U+3813). */
 static int closing(int b)
 {
     switch (b) {
@@ -120,6 +122,11 @@ static int ambiguous(const ch *c, size_t nc, size_t first, int nch, uint32_t dec
     int b1 = c[first + 1].byte;
     int alnum_after = first + (size_t)nch < nc && is_ascii_alnum(c[first + (size_t)nch].cp);
     if (nch > 2) {
+        /* "đã<NBSP>“": a word-final letter, a no-break space (or soft
+         * hyphen) and any symbol would read as a CJK or Braille character
+         * (U+x800..U+x83F, U+xB40..U+xB7F); no Vietnamese letter has such a
+         * second byte */
+        if (b1 == 0xA0 || b1 == 0xAD) return 1;
         /* "Mã’’": a lower-case lead (3/4-byte leads are à..ô) then closing
          * quotes; real damage such as "Nguyá»…n" continues with a letter */
         for (int k = 1; k < nch; k++)

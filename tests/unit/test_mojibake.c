@@ -51,7 +51,11 @@ static void test_basic(void)
                   "Vi\xE1\xBB\x87t Nam\nVi\xE1\xBB\x87t", 2);
     expect_repair("", "", 0);
     expect_repair("plain ASCII text", "plain ASCII text", 0);
-    expect_repair("caf\xC3\x83\xC2\xA9", "caf\xC3\xA9", 1);                         /* cafÃ© */
+    expect_repair("caf\xC3\x83\xC2\xA9", "caf\xC3\xA9", 1); /* cafÃ© */
+    /* 堀江: the first unit (E5 A0 80, "å<nbsp>€") alone could be clean text,
+     * the second is clear damage */
+    expect_repair("\xC3\xA5\xC2\xA0\xE2\x82\xAC\xC3\xA6\xC2\xB1\xC5\xB8",
+                  "\xE5\xA0\x80\xE6\xB1\x9F", 1);
     expect_repair("\xC3\xA2\xE2\x82\xAC\xC5\x93quoted\xC3\xA2\xE2\x82\xAC\xC2\x9D", /* â€œ…â€\x9d */
                   "\xE2\x80\x9Cquoted\xE2\x80\x9D", 1);
 }
@@ -70,6 +74,9 @@ static void test_clean_untouched(void)
         "gi\xC3\xA1 100\xC2\xB0"
         "C \xC2\xA9 2020 caf\xC3\xA9 na\xC3\xAFve",
         "\xC3\x8A\xE2\x80\x99 x \xC3\x82\xC2\xA0y",
+        "\xC4\x91\xC3\xA3\xC2\xA0\xE2\x80\x9Cn\xC3\xB3i\xE2\x80\x9D", /* đã<nbsp>“nói” */
+        "x\xC3\xA3\xC2\xA0\xE2\x80\x98N\xC3\xB4ng th\xC3\xB4n\xE2\x80\x99", /* xã<nbsp>‘Nông thôn’
+                                                                             */
     };
     for (size_t i = 0; i < sizeof clean / sizeof clean[0]; i++) {
         vnt_text t = {0};
