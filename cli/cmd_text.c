@@ -4,6 +4,8 @@
  * constant on any input size. Error offsets are input byte offsets. */
 #include "cli.h"
 
+#include <errno.h>
+
 typedef struct pipeline {
     const char *cmd;
     vnt_charset from; /* VNT_CS_UNKNOWN: detect from the first 64 KiB */
@@ -180,13 +182,15 @@ static int run_file(pipeline *p, const char *path)
 
 static int run_files(pipeline *p, int nfiles, char **files)
 {
-    int rc = 0;
-    if (nfiles == 0) return run_file(p, NULL);
+    int rc = nfiles == 0 ? run_file(p, NULL) : 0;
     for (int i = 0; i < nfiles; i++) {
         int k = run_file(p, files[i]);
         if (k && !rc) rc = k;
     }
-    if (fflush(stdout) != 0) return CLI_EXIT_IO;
+    if (fflush(stdout) != 0) {
+        cli_error(p->cmd, "write error: %s", strerror(errno));
+        return CLI_EXIT_IO;
+    }
     return rc;
 }
 

@@ -3,6 +3,8 @@
  * character), 2 usage error, 3 I/O error, 4 out of memory. */
 #include "cli.h"
 
+#include <errno.h>
+
 static const struct cli_cmd cmds[] = {
     {"analyze", cmd_analyze, "news articles to JSON: structure, entities, dates, money, keywords"},
     {"normalize", cmd_normalize,
@@ -28,6 +30,16 @@ static void usage(FILE *f)
                "exit codes: 0 ok, 1 invalid or unrepresentable input, 2 usage, 3 I/O, 4 memory\n");
 }
 
+/* A command that succeeded still fails if its output could not be written. */
+static int finish(int rc)
+{
+    if (rc == CLI_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+        fprintf(stderr, "vntext: write error: %s\n", strerror(errno));
+        return CLI_EXIT_IO;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -43,7 +55,7 @@ int main(int argc, char **argv)
         return 0;
     }
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-        if (!strcmp(argv[1], cmds[i].name)) return cmds[i].fn(argc - 1, argv + 1);
+        if (!strcmp(argv[1], cmds[i].name)) return finish(cmds[i].fn(argc - 1, argv + 1));
     fprintf(stderr, "vntext: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return CLI_EXIT_USAGE;

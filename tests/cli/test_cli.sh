@@ -34,6 +34,10 @@ check "normalize nứơc tóan" sh -c "printf 'nứơc tóan\n' | $V normalize |
 check "tones=modern" sh -c "printf 'hòa khỏe thủy\n' | $V normalize --tones=modern | grep -qx 'hoà khoẻ thuỷ'"
 check "tones=traditional" sh -c "printf 'hoà khoẻ thuỷ\n' | $V normalize --tones=traditional | grep -qx 'hòa khỏe thủy'"
 check "NFD input composed" sh -c "printf 'Vie\314\202\314\243t\n' | $V normalize | grep -qx 'Việt'"
+if [ -w /dev/full ]; then
+  check "write error exits 3 with a message" sh -c "printf 'a\n' | $V normalize >/dev/full 2>$T/e; test \$? -eq 3 && grep -q 'write error' $T/e"
+  check "detect: write error exits 3" sh -c "printf 'a\n' | $V detect >/dev/full 2>/dev/null; test \$? -eq 3"
+fi
 check "empty input" sh -c "$V normalize </dev/null | cmp -s - /dev/null"
 
 # invalid UTF-8: error with the byte offset, or --lossy replacement
