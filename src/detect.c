@@ -30,6 +30,7 @@
 #define DET_REGION_MAX 16384
 #define DET_PREFIX     128 /* bytes of the first stage */
 #define DET_PRUNE      64  /* bits behind the best after which a candidate is dropped */
+#define DET_UTF8_BITS  10  /* cost to a legacy reading of each valid UTF-8 multi-byte sequence */
 
 /* Candidates in order of preference on ties. */
 enum { K_UTF8, K_TCVN3, K_VNI, K_VISCII, K_CP1258, K_VPS, K_TCVN5712, K_VIQR, K_MOJIBAKE, K_COUNT };
@@ -117,6 +118,7 @@ typedef struct ustat {
     size_t mod_letters; /* precomposed â ê ô ơ ư ă without tone: not NFD */
     size_t invalid;     /* invalid sequences (edges trimmed) */
     size_t latin1;      /* U+0080..U+00FF and Windows-1252 specials: maybe mojibake */
+    size_t multi;       /* valid multi-byte sequences */
 } ustat;
 
 static void utf8_structure(const char *s, size_t n, ustat *u)
@@ -138,6 +140,7 @@ static void utf8_structure(const char *s, size_t n, ustat *u)
             have_prev = vnt__letter_get(cp, &prev);
             continue;
         }
+        u->multi++;
         if ((cp >= 0x80 && cp <= 0xFF) || (cp >= 0x152 && cp <= 0x2122)) u->latin1++;
         if (cp >= 0x300 && cp <= 0x36F) {
             if (have_prev && prev.vowel != 0xFF) {
@@ -370,6 +373,15 @@ vnt_status vnt_detect(const char *s, size_t n, vnt_detection *out)
         }
     }
 
+    /* Well-formed UTF-8 is itself evidence: 8-bit legacy text whose high
+     * bytes all happen to form valid multi-byte sequences is rare (each needs
+     * a lead byte followed by the right number of 0x80..0xBF bytes), so
+     * without any invalid sequence each one costs a legacy reading
+     * DET_UTF8_BITS (short NFD foreign text was read as cp1258 otherwise). */
+    if (us.invalid == 0 && us.multi > 0)
+        for (int k = K_TCVN3; k <= K_TCVN5712; k++)
+            if (c[k].ok) c[k].m.cost += (uint64_t)us.multi * DET_UTF8_BITS * 8;
+
     /* best, then the best with a different decoding */
     int best = K_UTF8;
     for (int k = 0; k < K_COUNT; k++)
@@ -448,6 +460,9 @@ vnt_status vnt_detect(const char *s, size_t n, vnt_detection *out)
     /* a poor fit for every reading (binary, other languages) lowers confidence */
     double fit_bits = bm->nch ? (double)bm->cost / 8.0 / (double)bm->nch : 99;
     double fit = fit_bits <= 6 ? 1.0 : fit_bits >= 14 ? 0.0 : (14 - fit_bits) / 8.0;
+    /* the runner-up is never more confident than the choice (the ASCII
+     * branches above scale only the best's confidence) */
+    if (conf2 > conf) conf2 = conf;
     out->charset = cs;
     out->confidence = conf * fit;
     out->second = cs2;
