@@ -126,7 +126,7 @@ enum { VNT_CASE_LOWER = 0, VNT_CASE_TITLE = 1, VNT_CASE_UPPER = 2, VNT_CASE_MIXE
 typedef struct vnt_syllable {
     char onset[8];   /* "", b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x */
     char glide[4];   /* "", "o", "u"  (the medial: hoa, khuya, quy -> "" since qu is the onset) */
-    char nucleus[8]; /* a ă â e ê i o ô ơ u ư y, ia iê ya yê ua uô ưa ươ */
+    char nucleus[8]; /* a ă â e ê i o ô ơ u ư y, ia iê ya yê ua uô ưa ươ, oo (boong) */
     char coda[4];    /* "", c ch m n ng nh p t, semivowels i y o u */
     vnt_tone tone;
     int letter_case;  /* VNT_CASE_* */
@@ -178,7 +178,8 @@ typedef struct vnt_norm_opts {
 } vnt_norm_opts;
 
 /* Clean NFC UTF-8: canonical composition of every Vietnamese letter (marks in
- * any order), tone marks repaired (nứơc -> nước, tóan -> toán) and placed per
+ * any order) and of other Latin letters with marks in canonical order (NFD
+ * ü, ñ, é), tone marks repaired (nứơc -> nước, tóan -> toán) and placed per
  * opts->tones, lookalikes folded (Ð U+00D0, Ɖ U+0189, ð -> Đ/đ; Cyrillic and
  * Greek vowels inside Vietnamese words; zero-width characters removed; NBSP ->
  * space). Idempotent. opts may be NULL (defaults: keep tones, strict UTF-8,

@@ -3,9 +3,11 @@
  *
  * Scope: we compose exactly the Vietnamese letters (base + circumflex / breve
  * / horn + one of the five tone marks, in any order, including the deprecated
- * U+0340/U+0341). We do not implement full Unicode NFC for other scripts:
- * every other character, and a combining mark that cannot join a Vietnamese
- * letter, passes through unchanged.
+ * U+0340/U+0341). A mark that cannot join a Vietnamese letter is composed
+ * with the letter before it by the Unicode composition table when a pair
+ * composes (u + U+0308 -> ü); we do not reorder marks by combining class, so
+ * other scripts are NFC only when their marks come in canonical order (as
+ * they do in NFD text). Every other character passes through unchanged.
  *
  * The unit of work is the word: a maximal run of letters (ASCII, Vietnamese,
  * other Latin, Greek, Cyrillic), combining marks U+0300..U+036F and
@@ -20,6 +22,7 @@
  * the other words go through the slow path: split into letters, fold, compose,
  * parse as a syllable (syllable.c) and move the tone mark. */
 #include "internal.h"
+#include "charset_impl.h"
 
 #include "letters_table.h"
 
@@ -178,14 +181,25 @@ static void put_raw(ctx *c, size_t from, size_t to)
 
 /* ------------------------------------------------------------ slow path */
 
-enum { U_LETTER, U_RAW };
+/* U_CP: a non-Vietnamese letter composed with a following mark (u + U+0308
+ * -> ü), so that NFD text in other Latin-script languages comes out NFC too */
+enum { U_LETTER, U_RAW, U_CP };
 
 typedef struct unit {
     size_t src;   /* input offset of the character that starts the unit */
     uint32_t len; /* U_RAW: input bytes to copy */
     uint8_t kind;
     vnt__letter let;
+    uint32_t cp; /* U_CP: the composed code point */
 } unit;
+
+/* The code point a unit stands for, 0 for raw bytes we did not decode. */
+static uint32_t unit_cp(const unit *x)
+{
+    if (x->kind == U_LETTER) return vnt__letter_to_cp(&x->let);
+    if (x->kind == U_CP) return x->cp;
+    return 0;
+}
 
 #define UNITS_MAX 32
 
@@ -200,7 +214,7 @@ static void emit_units(ctx *c, const unit *u, int k)
             if (!vnt__buf_reserve(b, (size_t)(k - i) * 3)) return;
             continue;
         }
-        size_t len = vnt_utf8_encode(vnt__letter_to_cp(&u[i].let), b->data + b->len);
+        size_t len = vnt_utf8_encode(unit_cp(&u[i]), b->data + b->len);
         if (b->mapping)
             for (size_t j = 0; j < len; j++)
                 b->map[b->len + j] = u[i].src;
@@ -270,6 +284,17 @@ static size_t slow_word(ctx *c, size_t w)
             if (c->fold && (has_letter || (cp != 0x200C && cp != 0x200D))) continue;
         } else if (cp >= 0x300 && cp <= 0x36F) {
             if (k > 0 && u[k - 1].kind == U_LETTER && vnt__absorb_mark(&u[k - 1].let, cp)) continue;
+            /* not a Vietnamese letter: Unicode canonical composition of the
+             * pair, when one exists (UAX #15; table in charset_nfc.c) */
+            uint32_t base = k > 0 ? unit_cp(&u[k - 1]) : 0, comp;
+            if (base && (comp = vnt__cs_compose(base, cp)) != 0) {
+                unit *p = &u[k - 1];
+                if (!vnt__letter_get(comp, &p->let)) {
+                    p->kind = U_CP;
+                    p->cp = comp;
+                }
+                continue;
+            }
         }
         if (k == UNITS_MAX) {
             /* too long to be a syllable: stream, keeping the last unit open
