@@ -68,14 +68,15 @@ $(BUILD)/tools/%: $(BUILD)/obj/tools/%.o $(BUILD)/libvntext.a
 
 tools: $(TOOL_BIN)
 
-# The main job on the bundled sample: detect + repair + normalize a legacy-encoded text.
+# The main jobs on bundled samples the team wrote: detect + normalize a TCVN3
+# text, then analyze a news article (structure, entities, values, keywords).
 run: all
 	@echo '$$ build/vntext detect samples/ban-tin-tcvn3.txt'
 	@$(BUILD)/vntext detect samples/ban-tin-tcvn3.txt
 	@echo '$$ build/vntext normalize -v --tones=modern samples/ban-tin-tcvn3.txt'
 	@$(BUILD)/vntext normalize -v --tones=modern samples/ban-tin-tcvn3.txt
-	@echo '$$ build/vntext analyze --pretty samples/bai-bao.txt'
-	@$(BUILD)/vntext analyze --pretty samples/bai-bao.txt
+	@echo '$$ build/vntext analyze --pretty --no-tokens samples/bai-bao.txt'
+	@$(BUILD)/vntext analyze --pretty --no-tokens samples/bai-bao.txt
 
 test: all $(TEST_BIN) $(FUZZ_BIN)
 	@VNTEXT=$(BUILD)/vntext VNTEXT_MODEL=models/vntext.model tests/run.sh "$(BUILD)" $(TEST_BIN) $(SHELL_TESTS)
