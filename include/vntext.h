@@ -21,9 +21,9 @@
 extern "C" {
 #endif
 
-#define VNT_VERSION_MAJOR 0
-#define VNT_VERSION_MINOR 1
-#define VNT_VERSION_PATCH 0
+#define VNT_VERSION_MAJOR  0
+#define VNT_VERSION_MINOR  1
+#define VNT_VERSION_PATCH  0
 #define VNT_VERSION_STRING "0.1.0"
 
 const char *vnt_version(void);
@@ -32,15 +32,15 @@ const char *vnt_version(void);
 
 typedef enum vnt_status {
     VNT_OK = 0,
-    VNT_ERR_NOMEM,   /* allocation failed */
-    VNT_ERR_ARG,     /* invalid argument (NULL pointer, unknown option) */
-    VNT_ERR_UTF8,    /* input is not valid UTF-8 (strict mode) */
-    VNT_ERR_DECODE,  /* bytes not valid in the source charset (strict mode) */
-    VNT_ERR_ENCODE,  /* character not representable in the target charset */
-    VNT_ERR_CHARSET, /* unknown charset name */
+    VNT_ERR_NOMEM,        /* allocation failed */
+    VNT_ERR_ARG,          /* invalid argument (NULL pointer, unknown option) */
+    VNT_ERR_UTF8,         /* input is not valid UTF-8 (strict mode) */
+    VNT_ERR_DECODE,       /* bytes not valid in the source charset (strict mode) */
+    VNT_ERR_ENCODE,       /* character not representable in the target charset */
+    VNT_ERR_CHARSET,      /* unknown charset name */
     VNT_ERR_NOT_SYLLABLE, /* not a possible Vietnamese syllable */
-    VNT_ERR_IO,      /* read/write failed (file helpers) */
-    VNT_ERR_MODEL,   /* model file truncated, corrupted or of another version */
+    VNT_ERR_IO,           /* read/write failed (file helpers) */
+    VNT_ERR_MODEL,        /* model file truncated, corrupted or of another version */
     VNT_STATUS_COUNT
 } vnt_status;
 
@@ -129,10 +129,10 @@ typedef struct vnt_syllable {
     char nucleus[8]; /* a ă â e ê i o ô ơ u ư y, ia iê ya yê ua uô ưa ươ, oo (boong) */
     char coda[4];    /* "", c ch m n ng nh p t, semivowels i y o u */
     vnt_tone tone;
-    int letter_case;  /* VNT_CASE_* */
-    int tone_letter;  /* index (in letters, from 0) of the letter carrying the
-                         tone mark as written, -1 if none */
-    size_t len;       /* bytes of input parsed */
+    int letter_case; /* VNT_CASE_* */
+    int tone_letter; /* index (in letters, from 0) of the letter carrying the
+                        tone mark as written, -1 if none */
+    size_t len;      /* bytes of input parsed */
 } vnt_syllable;
 
 /* Parse s[0..n) as exactly one syllable (NFC or NFD, any case, tone mark on
@@ -268,9 +268,9 @@ typedef enum vnt_token_type {
     VNT_TOK_PHONE,        /* 0912345678, 0912 345 678, 0912.345.678, +84 912 345 678 */
     VNT_TOK_CODE,         /* letters and digits: Covid-19, F-16, 49X-6666, U23, 15/2020/NĐ-CP */
     VNT_TOK_ABBREV,       /* UBND, TP.HCM, Tp., TS., GS.TS., v.v., initials T. */
-    VNT_TOK_PUNCT,        /* one punctuation character, or a run of . ! ? … (ellipsis, ?!) or of - */
-    VNT_TOK_SYMBOL,       /* $ + = © ° ₫, emoji (with their modifiers) */
-    VNT_TOK_OTHER,        /* control characters, invalid bytes or marks with no letter */
+    VNT_TOK_PUNCT,  /* one punctuation character, or a run of . ! ? … (ellipsis, ?!) or of - */
+    VNT_TOK_SYMBOL, /* $ + = © ° ₫, emoji (with their modifiers) */
+    VNT_TOK_OTHER,  /* control characters, invalid bytes or marks with no letter */
     VNT_TOK_TYPE_COUNT
 } vnt_token_type;
 
@@ -283,13 +283,13 @@ enum {
     VNT_TOKF_SPACE_BEFORE = 1u << 2,     /* the gap is not empty */
     VNT_TOKF_NEWLINE_BEFORE = 1u << 3,   /* the gap holds a line break */
     VNT_TOKF_PARAGRAPH_BEFORE = 1u << 4, /* the gap holds two or more line breaks */
-    VNT_TOKF_UNCLEAN = 1u << 5,   /* not plain NFC text: combining marks, Ð/ð/Ɖ or Cyrillic/Greek
-                                     lookalikes, zero-width chars, invalid bytes; the key is
-                                     vnt_normalize() of the slice (else the slice itself) */
-    VNT_TOKF_INVALID = 1u << 6,   /* holds invalid UTF-8 */
-    VNT_TOKF_DIACRITIC = 1u << 7  /* has a Vietnamese diacritic (ă â đ ê ô ơ ư or a tone) */
+    VNT_TOKF_UNCLEAN = 1u << 5,  /* not plain NFC text: combining marks, Ð/ð/Ɖ or Cyrillic/Greek
+                                    lookalikes, zero-width chars, invalid bytes; the key is
+                                    vnt_normalize() of the slice (else the slice itself) */
+    VNT_TOKF_INVALID = 1u << 6,  /* holds invalid UTF-8 */
+    VNT_TOKF_DIACRITIC = 1u << 7 /* has a Vietnamese diacritic (ă â đ ê ô ơ ư or a tone) */
 };
-#define VNT_TOKEN_CASE(flags) ((int)((flags) & VNT_TOKF_CASE_MASK))
+#define VNT_TOKEN_CASE(flags) ((int)((flags)&VNT_TOKF_CASE_MASK))
 
 typedef struct vnt_token {
     size_t start, end; /* bytes [start, end) of the input */
@@ -340,8 +340,7 @@ typedef struct vnt_sentences {
  * one (a headline without final punctuation is its own sentence) unless the
  * next line continues in lower case after a non-final token. Every token
  * belongs to exactly one sentence; sentences are never empty. */
-vnt_status vnt_split_sentences(const char *s, size_t n, const vnt_tokens *toks,
-                               vnt_sentences *out);
+vnt_status vnt_split_sentences(const char *s, size_t n, const vnt_tokens *toks, vnt_sentences *out);
 void vnt_sentences_free(vnt_sentences *ss);
 
 /* ------------------------------------------- end tokens and sentences */
@@ -351,9 +350,24 @@ void vnt_sentences_free(vnt_sentences *ss);
 
 /* Universal POS tags (UD UPOS), in a fixed order. */
 typedef enum vnt_upos {
-    VNT_UPOS_X = 0, VNT_UPOS_ADJ, VNT_UPOS_ADP, VNT_UPOS_ADV, VNT_UPOS_AUX, VNT_UPOS_CCONJ,
-    VNT_UPOS_DET, VNT_UPOS_INTJ, VNT_UPOS_NOUN, VNT_UPOS_NUM, VNT_UPOS_PART, VNT_UPOS_PRON,
-    VNT_UPOS_PROPN, VNT_UPOS_PUNCT, VNT_UPOS_SCONJ, VNT_UPOS_SYM, VNT_UPOS_VERB, VNT_UPOS_COUNT
+    VNT_UPOS_X = 0,
+    VNT_UPOS_ADJ,
+    VNT_UPOS_ADP,
+    VNT_UPOS_ADV,
+    VNT_UPOS_AUX,
+    VNT_UPOS_CCONJ,
+    VNT_UPOS_DET,
+    VNT_UPOS_INTJ,
+    VNT_UPOS_NOUN,
+    VNT_UPOS_NUM,
+    VNT_UPOS_PART,
+    VNT_UPOS_PRON,
+    VNT_UPOS_PROPN,
+    VNT_UPOS_PUNCT,
+    VNT_UPOS_SCONJ,
+    VNT_UPOS_SYM,
+    VNT_UPOS_VERB,
+    VNT_UPOS_COUNT
 } vnt_upos;
 
 /* "NOUN", …; "X" for an out-of-range value. */
@@ -371,7 +385,8 @@ typedef struct vnt_model vnt_model;
  * such as "format version found 2, expected 1". */
 vnt_status vnt_model_open(const char *path, vnt_model **out, char *msg, size_t msg_cap);
 /* The same from bytes in memory (copied: the caller may free them). */
-vnt_status vnt_model_open_memory(const void *data, size_t n, vnt_model **out, char *msg, size_t msg_cap);
+vnt_status vnt_model_open_memory(const void *data, size_t n, vnt_model **out, char *msg,
+                                 size_t msg_cap);
 void vnt_model_free(vnt_model *m);
 /* A readable description: sections, sizes, tag set, metadata (training data,
  * licence, scores). */
@@ -395,7 +410,7 @@ typedef struct vnt_doc {
     size_t n_words, cap_words;
     size_t *sent_words; /* words of sentence i: [sent_words[i], sent_words[i+1]) */
     size_t cap_sent_words;
-    void *scratch;      /* internal, reused between calls */
+    void *scratch; /* internal, reused between calls */
 } vnt_doc;
 
 enum {
@@ -416,23 +431,23 @@ void vnt_doc_free(vnt_doc *doc);
 enum { VNT_TRAIN_SEGMENT = 1u << 0, VNT_TRAIN_TAG = 1u << 1 };
 
 typedef struct vnt_train_opts {
-    unsigned version;                 /* VNT_TRAIN_OPTS_VERSION */
-    unsigned what;                    /* VNT_TRAIN_SEGMENT | VNT_TRAIN_TAG */
-    const char *const *train;         /* CoNLL-U files to train on */
+    unsigned version;         /* VNT_TRAIN_OPTS_VERSION */
+    unsigned what;            /* VNT_TRAIN_SEGMENT | VNT_TRAIN_TAG */
+    const char *const *train; /* CoNLL-U files to train on */
     size_t n_train;
-    const char *dev;                  /* CoNLL-U scored after each epoch (may be NULL) */
-    const char *const *lexicons;      /* "KIND:PATH", KIND = word (one entry a line),
-                                         name, surname, middle (first column of a TSV),
-                                         place (the "name" values of a JSON file),
-                                         abbr (ABBR:expansion lines) */
+    const char *dev;             /* CoNLL-U scored after each epoch (may be NULL) */
+    const char *const *lexicons; /* "KIND:PATH", KIND = word (one entry a line),
+                                    name, surname, middle (first column of a TSV),
+                                    place (the "name" values of a JSON file),
+                                    abbr (ABBR:expansion lines) */
     size_t n_lexicons;
-    const char *const *evaluate;      /* CoNLL-U files scored after training; the
-                                         scores are recorded in the model metadata */
+    const char *const *evaluate; /* CoNLL-U files scored after training; the
+                                    scores are recorded in the model metadata */
     size_t n_evaluate;
-    const char *meta;                 /* extra "key=value\n" lines for the metadata */
-    unsigned epochs_segment, epochs_tag; /* 0: defaults */
-    unsigned seg_bits, tag_bits;      /* log2 of the hashed weight tables; 0: defaults */
-    uint64_t seed;                    /* shuffling and case augmentation */
+    const char *meta;                        /* extra "key=value\n" lines for the metadata */
+    unsigned epochs_segment, epochs_tag;     /* 0: defaults */
+    unsigned seg_bits, tag_bits;             /* log2 of the hashed weight tables; 0: defaults */
+    uint64_t seed;                           /* shuffling and case augmentation */
     void (*log)(void *ud, const char *line); /* progress lines (may be NULL) */
     void *log_ud;
 } vnt_train_opts;
@@ -566,11 +581,11 @@ void vnt_terms_free(vnt_terms *t);
 /* Structure: every input byte is in exactly one block or is whitespace
  * between blocks. */
 typedef enum vnt_block_kind {
-    VNT_BLOCK_TITLE = 0,  /* the headline */
-    VNT_BLOCK_SOURCE,     /* a dateline such as "NDO -", "(Dân trí) -", "TTO -" */
-    VNT_BLOCK_PARAGRAPH,  /* body text (the first one is the lead) */
-    VNT_BLOCK_CAPTION,    /* an image caption */
-    VNT_BLOCK_REMOVED,    /* scraping residue; see vnt_block.reason */
+    VNT_BLOCK_TITLE = 0, /* the headline */
+    VNT_BLOCK_SOURCE,    /* a dateline such as "NDO -", "(Dân trí) -", "TTO -" */
+    VNT_BLOCK_PARAGRAPH, /* body text (the first one is the lead) */
+    VNT_BLOCK_CAPTION,   /* an image caption */
+    VNT_BLOCK_REMOVED,   /* scraping residue; see vnt_block.reason */
     VNT_BLOCK_KIND_COUNT
 } vnt_block_kind;
 
@@ -582,7 +597,11 @@ typedef struct vnt_block {
 } vnt_block;
 
 typedef enum vnt_entity_type {
-    VNT_ENT_PER = 0, VNT_ENT_ORG, VNT_ENT_LOC, VNT_ENT_MISC, VNT_ENT_TYPE_COUNT
+    VNT_ENT_PER = 0,
+    VNT_ENT_ORG,
+    VNT_ENT_LOC,
+    VNT_ENT_MISC,
+    VNT_ENT_TYPE_COUNT
 } vnt_entity_type;
 
 typedef struct vnt_span {
@@ -592,41 +611,46 @@ typedef struct vnt_span {
 typedef struct vnt_entity {
     size_t start, end;
     vnt_entity_type type;
-    long ref;                   /* index of the first mention of the same entity, -1 if this is it */
-    vnt_span honorific;         /* PER: "ông", "đồng chí"…; start == end when none */
+    long ref;           /* index of the first mention of the same entity, -1 if this is it */
+    vnt_span honorific; /* PER: "ông", "đồng chí"…; start == end when none */
     size_t title_begin, n_titles; /* PER: titles in vnt_article.titles[title_begin…] */
-    const char *level;          /* LOC: "country", "province", "district", "ward",
-                                   "border_gate", "region", "city", "place"; NULL otherwise */
-    const char *province;       /* LOC in Vietnam: the province it belongs to after the
-                                   1 July 2025 merger (static string); NULL if unknown */
-    vnt_span location;          /* ORG: the place named in it ("Tỉnh ủy Lai Châu"); start == end
-                                   when none */
-    int nominal;                /* PER: a title-only repeat mention ("đồng chí Trưởng ban") of
-                                   the person at ref, not a name; it may overlap the ORG of
-                                   its title */
+    const char *level;            /* LOC: "country", "province", "district", "ward",
+                                     "border_gate", "region", "city", "place"; NULL otherwise */
+    const char *province;         /* LOC in Vietnam: the province it belongs to after the
+                                     1 July 2025 merger (static string); NULL if unknown */
+    vnt_span location; /* ORG: the place named in it ("Tỉnh ủy Lai Châu"); start == end
+                          when none */
+    int nominal;       /* PER: a title-only repeat mention ("đồng chí Trưởng ban") of
+                          the person at ref, not a name; it may overlap the ORG of
+                          its title */
 } vnt_entity;
 
 typedef enum vnt_value_kind {
-    VNT_VAL_DATE = 0, VNT_VAL_TIME, VNT_VAL_MONEY, VNT_VAL_QUANTITY, VNT_VAL_PERCENT,
-    VNT_VAL_DURATION, VNT_VAL_KIND_COUNT
+    VNT_VAL_DATE = 0,
+    VNT_VAL_TIME,
+    VNT_VAL_MONEY,
+    VNT_VAL_QUANTITY,
+    VNT_VAL_PERCENT,
+    VNT_VAL_DURATION,
+    VNT_VAL_KIND_COUNT
 } vnt_value_kind;
 
 typedef struct vnt_value {
     size_t start, end;
     vnt_value_kind kind;
-    double value;       /* money in units, quantity, percent, duration; dates: 0 */
-    char iso[24];       /* date: "2022-01-26", "2022-01", "2022", "2018/2023"; time: "08:30";
-                           "" for the others */
-    char unit[48];      /* money: "VND", "USD"…; quantity: the unit or counted noun as written
-                           ("suất quà"); duration: "minute", "hour", "day", "week", "month",
-                           "year"; percent: "%" */
+    double value;  /* money in units, quantity, percent, duration; dates: 0 */
+    char iso[24];  /* date: "2022-01-26", "2022-01", "2022", "2018/2023"; time: "08:30";
+                      "" for the others */
+    char unit[48]; /* money: "VND", "USD"…; quantity: the unit or counted noun as written
+                      ("suất quà"); duration: "minute", "hour", "day", "week", "month",
+                      "year"; percent: "%" */
     const char *part_of_day; /* date/time: "morning", "noon", "afternoon", "evening", "night";
                                 NULL if not said */
-    int relative;       /* date resolved from a relative expression ("hôm qua") */
+    int relative;            /* date resolved from a relative expression ("hôm qua") */
 } vnt_value;
 
 typedef struct vnt_keyword {
-    char text[64];      /* the keyword as first written (NUL-terminated, possibly cut) */
+    char text[64]; /* the keyword as first written (NUL-terminated, possibly cut) */
     double score;
 } vnt_keyword;
 
@@ -635,22 +659,22 @@ typedef struct vnt_keyword {
 typedef struct vnt_article {
     vnt_block *blocks;
     size_t n_blocks;
-    char date[11];        /* ISO date of the article ("" if unknown): the metadata date if
-                             given, else the first full date in the text */
+    char date[11]; /* ISO date of the article ("" if unknown): the metadata date if
+                      given, else the first full date in the text */
     vnt_entity *entities;
     size_t n_entities;
-    vnt_span *titles;     /* the titles of PER entities */
+    vnt_span *titles; /* the titles of PER entities */
     size_t n_titles;
     vnt_value *values;
     size_t n_values;
-    vnt_span *sentences;  /* sentences of the title, paragraphs and captions */
+    vnt_span *sentences; /* sentences of the title, paragraphs and captions */
     size_t n_sentences;
-    size_t summary[3];    /* indices into sentences, in text order */
+    size_t summary[3]; /* indices into sentences, in text order */
     size_t n_summary;
     vnt_keyword keywords[10];
     size_t n_keywords;
-    vnt_doc doc;          /* with a model: tokens/words/tags of the last block analysed
-                             (internal scratch; use vnt_article_json for them) */
+    vnt_doc doc; /* with a model: tokens/words/tags of the last block analysed
+                    (internal scratch; use vnt_article_json for them) */
     void *internal;
 } vnt_article;
 
@@ -660,16 +684,16 @@ enum {
 };
 
 typedef struct vnt_article_opts {
-    unsigned version;       /* VNT_ARTICLE_OPTS_VERSION; the struct only grows at the end */
-    const char *date;       /* article date from metadata, "YYYY-MM-DD" or "YYYYMMDD"; may be NULL */
+    unsigned version; /* VNT_ARTICLE_OPTS_VERSION; the struct only grows at the end */
+    const char *date; /* article date from metadata, "YYYY-MM-DD" or "YYYYMMDD"; may be NULL */
     const vnt_model *model; /* for words and UPOS tags; may be NULL (then tokens only) */
     const char *idf;        /* keyword statistics: the bytes of a "key<TAB>idf" file sorted by
                                key (models/news-idf.tsv); may be NULL */
     size_t idf_len;
-    unsigned flags;         /* VNT_ARTICLE_* */
+    unsigned flags; /* VNT_ARTICLE_* */
     /* version >= 2 */
-    const char *orgs;       /* organisation names: the bytes of a "key<TAB>count" file sorted by
-                               key (models/news-orgs.tsv); may be NULL */
+    const char *orgs; /* organisation names: the bytes of a "key<TAB>count" file sorted by
+                         key (models/news-orgs.tsv); may be NULL */
     size_t orgs_len;
 } vnt_article_opts;
 

@@ -8,15 +8,15 @@
 
 /* One token of a kept block with what the rules need. */
 typedef struct an_tok {
-    size_t s, e;      /* bytes of the original input */
-    uint8_t type;     /* vnt_token_type */
-    uint8_t cse;      /* VNT_CASE_* */
-    uint8_t sent0;    /* first token of a sentence */
-    uint8_t word0;    /* first token of a word (segmenter), or of itself */
-    uint8_t upos;     /* vnt_upos of its word, VNT_UPOS_X without a model */
-    uint8_t used;     /* taken by a value or entity */
-    uint32_t wlast;   /* index of the last token of its word */
-    char lk[40];      /* lower-case surface (cut at 39 bytes) for vocabulary lookups */
+    size_t s, e;    /* bytes of the original input */
+    uint8_t type;   /* vnt_token_type */
+    uint8_t cse;    /* VNT_CASE_* */
+    uint8_t sent0;  /* first token of a sentence */
+    uint8_t word0;  /* first token of a word (segmenter), or of itself */
+    uint8_t upos;   /* vnt_upos of its word, VNT_UPOS_X without a model */
+    uint8_t used;   /* taken by a value or entity */
+    uint32_t wlast; /* index of the last token of its word */
+    char lk[40];    /* lower-case surface (cut at 39 bytes) for vocabulary lookups */
 } an_tok;
 
 typedef struct an_ctx {
