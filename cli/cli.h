@@ -30,6 +30,8 @@ int cmd_convert(int argc, char **argv);
 int cmd_detect(int argc, char **argv);
 int cmd_repair(int argc, char **argv);
 int cmd_syllable(int argc, char **argv);
+/* vntext eval analyze (cli/cmd_eval_analyze.c), dispatched from cmd_eval */
+int cmd_eval_analyze_main(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_tag(int argc, char **argv);

@@ -24,7 +24,7 @@ static const char train_help[] =
 
 static const char eval_help[] =
     "usage: vntext eval segment|tag|all --gold FILE.conllu [--model MODEL]\n"
-    "       vntext eval analyze [GOLD.tsv...]   (article analysis, issue 4)\n"
+    "       vntext eval analyze [GOLD.tsv...]   (article analysis on the gold set in tests/gold)\n"
     "\n"
     "Score a model on gold CoNLL-U data, CoNLL 2018 style: the raw '# text' of\n"
     "each sentence goes through tokenizer, sentence splitter, segmenter and tagger;\n"
@@ -195,8 +195,6 @@ static char *slurp(const char *path, size_t *n)
     *n = len;
     return b;
 }
-
-int cmd_eval_analyze_main(int argc, char **argv); /* cli/cmd_eval_analyze.c */
 
 int cmd_eval(int argc, char **argv)
 {
