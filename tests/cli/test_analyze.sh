@@ -68,6 +68,17 @@ check "--unc --threads 2 identical" cmp -s "$T/u" "$T/u2"
 check "bytes that are not UTF-8" sh -c "printf 'T\n\377\376 NDO - abc\n' | $V analyze > $T/bin.json && test -s $T/bin.json"
 [ $HAVE_PY -eq 1 ] && check "non-UTF-8 input still valid JSON" json_ok "$T/bin.json"
 
+# the whole news corpus: every article analysed, one valid JSON document each
+N=../shared/data/news/unc_dantri_2020_2021.txt
+if [ -f "$N" ]; then
+  $V analyze --unc --no-tokens --threads 2 "$N" > "$T/all.jsonl"; rc=$?
+  check "news corpus: exit 0" test $rc -eq 0
+  check "news corpus: 2653 articles, one line each" sh -c "test \$(wc -l < $T/all.jsonl) -eq 2653"
+  [ $HAVE_PY -eq 1 ] && check "news corpus: every line parses as JSON" json_ok "$T/all.jsonl"
+else
+  echo "SKIP cli-analyze: ../shared/data/news absent (whole-corpus JSON check)"
+fi
+
 # eval analyze needs the news corpus
 if [ -f ../shared/data/news/unc_dantri_2020_2021.txt ]; then
   check "eval analyze prints per-type scores" sh -c "$V eval analyze tests/gold/analyze-dev.tsv | grep -q '^  PER .*F1'"
