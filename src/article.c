@@ -170,7 +170,8 @@ static const char *residue_reason(const char *s, size_t n)
         (starts_ci(s, n, "ảnh:") || starts_ci(s, n, "ảnh :") || starts_ci(s, n, "nguồn ảnh") ||
          starts_ci(s, n, "(ảnh:") || starts_ci(s, n, "video:") || starts_ci(s, n, "clip:")))
         return "photo-credit";
-    if (n < 16 && (starts_ci(s, n, "&nbsp") || !strncmp(s, "&#", 2))) return "html";
+    if (n < 16 && (starts_ci(s, n, "&nbsp") || (n >= 2 && s[0] == '&' && s[1] == '#')))
+        return "html";
     return NULL;
 }
 

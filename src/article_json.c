@@ -2,6 +2,8 @@
  * original input, text slices escaped (invalid UTF-8 -> U+FFFD). */
 #include "analyze.h"
 
+#include <math.h>
+
 #include <stdio.h>
 
 typedef struct jw {
@@ -79,7 +81,12 @@ static void key(jw *w, const char *k, int first)
 static void num(jw *w, double v)
 {
     char b[64];
-    if (v == (double)(long long)v && v < 1e18 && v > -1e18)
+    if (!isfinite(v)) { /* JSON has no inf/nan */
+        put(w, "null");
+        return;
+    }
+    /* range first: converting an out-of-range double to long long is undefined */
+    if (v < 1e18 && v > -1e18 && v == (double)(long long)v)
         snprintf(b, sizeof b, "%lld", (long long)v);
     else
         snprintf(b, sizeof b, "%.6g", v);

@@ -68,6 +68,13 @@ check "--unc --threads 2 identical" cmp -s "$T/u" "$T/u2"
 check "bytes that are not UTF-8" sh -c "printf 'T\n\377\376 NDO - abc\n' | $V analyze > $T/bin.json && test -s $T/bin.json"
 [ $HAVE_PY -eq 1 ] && check "non-UTF-8 input still valid JSON" json_ok "$T/bin.json"
 
+# numbers beyond double range: valid JSON (null), no undefined conversion (fuzzer find)
+big=$(printf '9%.0s' $(seq 1 330))
+printf 'Tin\n\nCó 11111111111111111111111111111111111111111111 tỷ đồng và %s người.\n' "$big" > "$T/huge.txt"
+$V analyze --no-tokens "$T/huge.txt" > "$T/huge.json"; rc=$?
+check "huge numbers: exit 0" test $rc -eq 0
+[ $HAVE_PY -eq 1 ] && check "huge numbers: valid JSON" json_ok "$T/huge.json"
+
 # the whole news corpus: every article analysed, one valid JSON document each
 N=../shared/data/news/unc_dantri_2020_2021.txt
 if [ -f "$N" ]; then
