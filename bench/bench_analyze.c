@@ -4,6 +4,7 @@
  * naive baseline in the same run (tokenizer only, no structure, facts or
  * entities), and peak RSS. SKIPs when ../shared is absent.
  * Usage: bench_analyze [MODEL] [NEWS.txt] */
+#include "bench.h"
 #include "vntext.h"
 
 #include <pthread.h>
@@ -12,35 +13,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static double cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = len >= 0 ? malloc((size_t)len + 1) : NULL;
-    if (!b) return fclose(f), NULL;
-    *n = fread(b, 1, (size_t)len, f);
-    b[*n] = 0;
-    fclose(f);
-    return b;
-}
 
 typedef struct art {
     const char *s;
@@ -64,17 +36,10 @@ typedef struct job {
 static char *orgs_data;
 static size_t orgs_size;
 
-static double thread_cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static void *run(void *arg)
 {
     job *j = arg;
-    double t0 = thread_cpu();
+    double t0 = bench_thread_cpu();
     vnt_article a;
     memset(&a, 0, sizeof a);
     vnt_text t = {0};
@@ -105,7 +70,7 @@ static void *run(void *arg)
     vnt_article_free(&a);
     vnt_text_free(&t);
     vnt_tokens_free(&tk);
-    j->tcpu = thread_cpu() - t0;
+    j->tcpu = bench_thread_cpu() - t0;
     return NULL;
 }
 
@@ -117,7 +82,7 @@ static void pass(const char *name, const art *v, size_t na, size_t bytes, int nt
 {
     job J[2];
     pthread_t th[2];
-    double w0 = now(), c0 = cpu();
+    double w0 = bench_now(), c0 = bench_cpu();
     for (int k = 0; k < nt; k++) {
         J[k] = (job){v, (size_t)k, na, (size_t)nt, m, idf, idf_len, naive, 0, 0};
         if (nt > 1)
@@ -128,7 +93,7 @@ static void pass(const char *name, const art *v, size_t na, size_t bytes, int nt
     if (nt > 1)
         for (int k = 0; k < nt; k++)
             pthread_join(th[k], NULL);
-    double w = now() - w0, c = cpu() - c0;
+    double w = bench_now() - w0, c = bench_cpu() - c0;
     printf("%-28s %d thread%s  %7.2f MB/s  %8.0f articles/s  (wall %.2f s, cpu %.2f s", name, nt,
            nt > 1 ? "s" : " ", bytes / 1e6 / w, na / w, w, c);
     if (nt == 1) *wall1 = w;
@@ -155,7 +120,7 @@ int main(int argc, char **argv)
     const char *mp = argc > 1 ? argv[1] : "models/vntext.model";
     const char *np = argc > 2 ? argv[2] : "../shared/data/news/unc_dantri_2020_2021.txt";
     size_t n;
-    char *b = slurp(np, &n);
+    char *b = bench_read_file(np, &n);
     if (!b) {
         printf("SKIP bench_analyze: %s absent\n", np);
         return 0;
@@ -168,8 +133,8 @@ int main(int argc, char **argv)
         return 0;
     }
     size_t idf_len = 0;
-    char *idf = slurp("models/news-idf.tsv", &idf_len);
-    orgs_data = slurp("models/news-orgs.tsv", &orgs_size);
+    char *idf = bench_read_file("models/news-idf.tsv", &idf_len);
+    orgs_data = bench_read_file("models/news-orgs.tsv", &orgs_size);
     /* UNC articles: body after "# doc_id / # url / # date" up to the next "# doc_id" */
     art *v = NULL;
     size_t na = 0, cap = 0, bytes = 0;

@@ -2,6 +2,7 @@
  * charset, beside glibc iconv(3) UTF-8 -> UTF-16 on the same UTF-8 text in
  * the same run (ratio = ours / iconv), and the peak RSS.
  * Usage: build/bench/bench_charset [corpus]   (default ../shared/data/news/…) */
+#include "bench.h"
 #include "vntext.h"
 
 #include <iconv.h>
@@ -10,26 +11,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc(n > 0 ? (size_t)n : 1);
-    *len = b ? fread(b, 1, n > 0 ? (size_t)n : 0, f) : 0;
-    fclose(f);
-    return b;
-}
 
 static void iconv_all(iconv_t cd, char *in, size_t il, char *o, size_t ol)
 {
@@ -42,9 +23,9 @@ static void iconv_all(iconv_t cd, char *in, size_t il, char *o, size_t ol)
     do {                                                                                           \
         best = 1e30;                                                                               \
         for (int r_ = 0; r_ < (reps); r_++) {                                                      \
-            double t0_ = now();                                                                    \
+            double t0_ = bench_now();                                                              \
             __VA_ARGS__;                                                                           \
-            double dt_ = now() - t0_;                                                              \
+            double dt_ = bench_now() - t0_;                                                        \
             if (dt_ < best) best = dt_;                                                            \
         }                                                                                          \
     } while (0)
@@ -59,7 +40,7 @@ int main(int argc, char **argv)
         snprintf(path, sizeof path, "%s/data/news/unc_dantri_2020_2021.txt",
                  root && *root ? root : "../shared");
     size_t n;
-    char *utf8 = read_all(path, &n);
+    char *utf8 = bench_read_file(path, &n);
     if (!utf8) {
         printf("SKIP bench_charset: %s absent\n", path);
         return 0;

@@ -4,6 +4,7 @@
  * vnt_detect decodes only a region of each block (DET_REGION in
  * src/detect.c), so 64 KiB figures measure the whole call, not bytes scored.
  * Without ../shared a built-in paragraph is repeated. */
+#include "bench.h"
 #include "vntext.h"
 
 #include <iconv.h>
@@ -30,18 +31,11 @@ static char *read_shared(const char *rel, size_t *len)
     return buf;
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* Seconds per pass over buf in chunks of `chunk` bytes (repeat >= 0.3 s). */
 static double time_detect(const char *buf, size_t n, size_t chunk, size_t *sink)
 {
     int reps = 0;
-    double t0 = now(), t;
+    double t0 = bench_now(), t;
     do {
         for (size_t i = 0; i + chunk <= n; i += chunk) {
             vnt_detection d;
@@ -49,7 +43,7 @@ static double time_detect(const char *buf, size_t n, size_t chunk, size_t *sink)
             *sink += (size_t)d.charset;
         }
         reps++;
-        t = now() - t0;
+        t = bench_now() - t0;
     } while (t < 0.3);
     return t / reps;
 }
@@ -60,7 +54,7 @@ static double time_iconv(const char *buf, size_t n, size_t chunk)
     if (cd == (iconv_t)-1) return -1;
     char *out = malloc(chunk * 2 + 16);
     int reps = 0;
-    double t0 = now(), t;
+    double t0 = bench_now(), t;
     do {
         for (size_t i = 0; i + chunk <= n; i += chunk) {
             char *in = (char *)buf + i, *o = out;
@@ -70,7 +64,7 @@ static double time_iconv(const char *buf, size_t n, size_t chunk)
             iconv(cd, &in, &il, &o, &ol);
         }
         reps++;
-        t = now() - t0;
+        t = bench_now() - t0;
     } while (t < 0.3);
     free(out);
     iconv_close(cd);

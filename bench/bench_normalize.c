@@ -1,6 +1,7 @@
 /* vnt_normalize throughput on real news text (../shared/data/news), clean NFC
  * and the same text decomposed (NFD), beside glibc iconv(3) UTF-8 -> UTF-16
  * on the same input in the same run; peak RSS and first-call time. */
+#include "bench.h"
 #include "internal.h"
 
 #include <iconv.h>
@@ -19,28 +20,6 @@ static const char *shared_path(const char *rel)
     if (!f) return NULL;
     fclose(f);
     return path;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long sz = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = sz >= 0 ? malloc((size_t)sz + 1) : NULL;
-    size_t got = buf ? fread(buf, 1, (size_t)sz, f) : 0;
-    fclose(f);
-    if (buf) buf[got] = 0;
-    *len = got;
-    return buf;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 /* Fully decompose every Vietnamese letter with the letters table: base,
@@ -78,9 +57,9 @@ static double time_norm(const char *s, size_t n, vnt_tone_style style, unsigned 
 {
     vnt_norm_opts o = {VNT_NORM_OPTS_VERSION, style, flags};
     vnt_text t = {0};
-    double t0 = now();
+    double t0 = bench_now();
     vnt_status st = vnt_normalize(s, n, &o, &t);
-    double dt = now() - t0;
+    double dt = bench_now() - t0;
     if (st != VNT_OK) {
         printf("normalize failed: %s\n", vnt_strerror(st));
         exit(1);
@@ -98,9 +77,9 @@ static double time_iconv(iconv_t cd, const char *s, size_t n)
     char *in = (char *)s, *op = out;
     size_t il = n, ol = n * 2 + 16;
     iconv(cd, NULL, NULL, NULL, NULL);
-    double t0 = now();
+    double t0 = bench_now();
     size_t rc = iconv(cd, &in, &il, &op, &ol);
-    double dt = now() - t0;
+    double dt = bench_now() - t0;
     free(out);
     return rc == (size_t)-1 ? -1 : dt;
 }
@@ -109,10 +88,10 @@ static double time_iconv(iconv_t cd, const char *s, size_t n)
 
 int main(void)
 {
-    double t0 = now();
+    double t0 = bench_now();
     vnt_text first = {0};
     vnt_normalize("Việt Nam hoà bình", strlen("Việt Nam hoà bình"), NULL, &first);
-    double first_ms = (now() - t0) * 1e3;
+    double first_ms = (bench_now() - t0) * 1e3;
     vnt_text_free(&first);
 
     const char *path = shared_path("data/news/unc_dantri_2020_2021.txt");
@@ -121,7 +100,7 @@ int main(void)
         return 0;
     }
     size_t n;
-    char *s = read_file(path, &n);
+    char *s = bench_read_file(path, &n);
     if (!s) {
         printf("SKIP bench_normalize: cannot read %s\n", path);
         return 0;

@@ -2,6 +2,7 @@
  * MB/s and tokens/s on one thread and on two, model load time, peak RSS,
  * beside a naive baseline (greedy longest match over the same word lists)
  * in the same run. Usage: bench_segment [MODEL] [TEXT] */
+#include "bench.h"
 #include "vntext.h"
 
 #include <pthread.h>
@@ -10,34 +11,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static double cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)len + 1);
-    *n = fread(b, 1, (size_t)len, f);
-    b[*n] = 0;
-    fclose(f);
-    return b;
-}
 
 /* One per thread, each on its own cache lines: the counters are written per
  * line, and two jobs sharing a line would make the threads fight over it. */
@@ -50,17 +23,10 @@ typedef struct job {
     double cpu; /* this thread's CPU seconds */
 } job;
 
-static double thread_cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static void *run(void *arg)
 {
     job *j = arg;
-    double c0 = thread_cpu();
+    double c0 = bench_thread_cpu();
     vnt_doc d = {0};
     size_t p = j->a;
     while (p < j->b) {
@@ -73,7 +39,7 @@ static void *run(void *arg)
         p = e + 1;
     }
     vnt_doc_free(&d);
-    j->cpu = thread_cpu() - c0;
+    j->cpu = bench_thread_cpu() - c0;
     return NULL;
 }
 
@@ -93,14 +59,14 @@ static double timed(const vnt_model *m, const char *text, size_t n, unsigned fla
         jobs[t] = (job){m, text, cut, end, flags, 0, 0, 0};
         cut = end < n ? end + 1 : n;
     }
-    double t0 = now(), c0 = cpu();
+    double t0 = bench_now(), c0 = bench_cpu();
     for (int t = 1; t < threads; t++)
         pthread_create(&th[t], NULL, run, &jobs[t]);
     run(&jobs[0]);
     for (int t = 1; t < threads; t++)
         pthread_join(th[t], NULL);
-    double dt = now() - t0;
-    last_cpu = cpu() - c0;
+    double dt = bench_now() - t0;
+    last_cpu = bench_cpu() - c0;
     *tokens = 0;
     last_thread = 0;
     for (int t = 0; t < threads; t++) {
@@ -150,7 +116,7 @@ static int sset_has(const sset *s, uint64_t h)
 static void load_list(sset *s, const char *path)
 {
     size_t n;
-    char *d = slurp(path, &n);
+    char *d = bench_read_file(path, &n);
     if (!d) return;
     size_t p = 0;
     while (p < n) {
@@ -167,10 +133,10 @@ static double baseline(const sset *lex, const char *text, size_t n, size_t *word
 {
     vnt_tokens toks = {0};
     char key[256];
-    double t0 = now();
+    double t0 = bench_now();
     size_t p = 0;
     *words = 0;
-    double c0 = cpu();
+    double c0 = bench_cpu();
     while (p < n) {
         size_t e = p;
         while (e < n && text[e] != '\n')
@@ -192,8 +158,8 @@ static double baseline(const sset *lex, const char *text, size_t n, size_t *word
         }
         p = e + 1;
     }
-    double dt = now() - t0;
-    last_cpu = cpu() - c0;
+    double dt = bench_now() - t0;
+    last_cpu = bench_cpu() - c0;
     vnt_tokens_free(&toks);
     return dt;
 }
@@ -211,15 +177,15 @@ static void *spin(void *arg)
 
 static double spin_ratio(void)
 {
-    double t0 = now();
+    double t0 = bench_now();
     spin(NULL);
-    double one = now() - t0;
+    double one = bench_now() - t0;
     pthread_t th;
-    t0 = now();
+    t0 = bench_now();
     pthread_create(&th, NULL, spin, NULL);
     spin(NULL);
     pthread_join(th, NULL);
-    return 2 * one / (now() - t0);
+    return 2 * one / (bench_now() - t0);
 }
 
 int main(int argc, char **argv)
@@ -227,7 +193,7 @@ int main(int argc, char **argv)
     const char *mp = argc > 1 ? argv[1] : "models/vntext.model";
     const char *tp = argc > 2 ? argv[2] : "../shared/data/news/unc_dantri_2020_2021.txt";
     size_t n;
-    char *text = slurp(tp, &n);
+    char *text = bench_read_file(tp, &n);
     if (!text) {
         printf("SKIP bench_segment: %s not found\n", tp);
         return 0;
@@ -236,13 +202,13 @@ int main(int argc, char **argv)
     vnt_model *m = NULL;
     double best = 1e9;
     for (int i = 0; i < 20; i++) {
-        double t0 = now();
+        double t0 = bench_now();
         char msg[256];
         if (vnt_model_open(mp, &m, msg, sizeof msg) != VNT_OK) {
             printf("cannot open %s: %s\n", mp, msg);
             return 1;
         }
-        double dt = now() - t0;
+        double dt = bench_now() - t0;
         if (dt < best) best = dt;
         if (i < 19) vnt_model_free(m);
     }
@@ -272,7 +238,7 @@ int main(int argc, char **argv)
            mb / g2, tok / g2 / 1e6, g1 / g2, g1c / last_thread);
     /* the tokenizer alone and the naive baseline, same input */
     vnt_tokens toks = {0};
-    double t0 = now(), c0 = cpu();
+    double t0 = bench_now(), c0 = bench_cpu();
     size_t p = 0, nt = 0;
     while (p < n) {
         size_t e = p;
@@ -282,11 +248,11 @@ int main(int argc, char **argv)
         nt += toks.n;
         p = e + 1;
     }
-    double tk = now() - t0;
+    double tk = bench_now() - t0;
     vnt_tokens_free(&toks);
     printf("tokenizer + nothing else, 1 thread: %7.1f MB/s  %6.2f M tokens/s   (per CPU second: "
            "%.1f MB/s)\n",
-           mb / tk, nt / tk / 1e6, mb / (cpu() - c0));
+           mb / tk, nt / tk / 1e6, mb / (bench_cpu() - c0));
     sset lex = {calloc(1 << 18, sizeof(uint64_t)), 1 << 18};
     load_list(&lex, "../shared/data/lexicon/wiktionary-vi-headwords.txt");
     load_list(&lex, "../shared/data/lexicon/hongocduc-vi-headwords.txt");

@@ -2,6 +2,7 @@
  * (../shared/data/news, or $VNT_SHARED), beside a naive baseline in the same
  * run: splitting on ASCII whitespace. Prints MB/s, tokens/s and peak RSS. */
 #define _POSIX_C_SOURCE 200809L
+#include "bench.h"
 #include "vntext.h"
 
 #include <stdio.h>
@@ -20,19 +21,6 @@ static double now(void)
     struct timespec ts;
     clock_gettime(wall ? CLOCK_MONOTONIC : CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static char *read_all(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc(len > 0 ? (size_t)len : 1);
-    *n = b ? fread(b, 1, (size_t)len, f) : 0;
-    fclose(f);
-    return b;
 }
 
 /* naive: count runs of non-whitespace bytes */
@@ -60,7 +48,7 @@ int main(int argc, char **argv)
              root && *root ? root : "../shared");
     if (argc > 1) snprintf(path, sizeof path, "%s", argv[1]);
     size_t n;
-    char *s = read_all(path, &n);
+    char *s = bench_read_file(path, &n);
     if (!s) {
         printf("SKIP bench_tokenize: %s absent\n", path);
         return 0;
