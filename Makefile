@@ -33,6 +33,8 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 TOOL_SRC  := $(sort $(wildcard tools/*.c))
 TOOL_BIN  := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
 
+# keep intermediate objects (bench/test/tool .o files are otherwise deleted after linking)
+.SECONDARY:
 .PHONY: all run check test fuzz-replay fuzzers bench install clean gen gen-check format tools model clusters
 all: $(BUILD)/libvntext.a $(BUILD)/libvntext.so $(BUILD)/vntext
 
