@@ -396,6 +396,23 @@ static const char *const street_cues[] = {
     "bản",  "cầu",      "huyện",  "hẻm",  "khu phố",    "làng", "ngõ",   "phường", "phố", "quận",
     "thôn", "thị trấn", "thị xã", "tỉnh", "tổ dân phố", "xã",   "đường", "đại lộ", "ấp"};
 
+/* words that make a foreign capitalised name an organisation ("Manchester
+ * United", "Nikkei Asia Daily", "Numismatic Insurance Corporation") */
+static const char *const foreign_org_words[] = {
+    "academy",  "airlines",      "airways", "albion",     "association", "atletico",    "bank",
+    "cf",       "city",          "club",    "college",    "corp",        "corporation", "council",
+    "daily",    "entertainment", "fc",      "foundation", "group",       "herald",      "holdings",
+    "hospital", "hotspur",       "inc",     "institute",  "journal",     "league",      "ltd",
+    "magazine", "media",         "motors",  "network",    "news",        "pictures",    "post",
+    "press",    "real",          "records", "rovers",     "school",      "sports",      "studio",
+    "studios",  "telegraph",     "times",   "tribune",    "united",      "university",  "utd",
+    "wanderers"};
+/* what people do right after their name ("Mourinho nói", "Messi ghi bàn"):
+ * person evidence for a foreign name */
+static const char *const per_verbs[] = {
+    "bày tỏ", "chia sẻ", "cho biết", "cho hay",   "ghi bàn", "khẳng định", "kể",     "nhấn mạnh",
+    "nói",    "qua đời", "sinh năm", "thừa nhận", "tiết lộ", "trả lời",    "tâm sự", "viết"};
+
 #define ENTITY_LISTS(X)                                                                            \
     X(honorifics)                                                                                  \
     X(person_nouns)                                                                                \
@@ -418,7 +435,9 @@ static const char *const street_cues[] = {
     X(single)                                                                                      \
     X(dirs)                                                                                        \
     X(cap_cues)                                                                                    \
-    X(street_cues)
+    X(street_cues)                                                                                 \
+    X(foreign_org_words)                                                                           \
+    X(per_verbs)
 
 int vnt__an_lists_sorted(void)
 {
@@ -820,6 +839,21 @@ static const char *ekey(an_ctx *c, size_t q)
 
 /* A club named after a city ("CLB Barcelona") makes the city's other
  * mentions in the article the club too. */
+/* A key that names a person found so far: the end of a PER name ("Biden"
+ * of "Joe Biden") or its first word ("Sofia" of "Sofia Richie"). */
+static int per_known(an_ctx *c, const char *ku)
+{
+    size_t lu = strlen(ku);
+    for (size_t q = 0; q < c->a->n_entities; q++) {
+        if (c->a->entities[q].type != VNT_ENT_PER || c->a->entities[q].nominal) continue;
+        const char *kf = ekey(c, q);
+        size_t lf = strlen(kf);
+        if (lu < lf && !strncmp(kf, ku, lu) && kf[lu] == ' ') return 1;
+        if (lu <= lf && !strcmp(kf + lf - lu, ku) && (lu == lf || kf[lf - lu - 1] == ' ')) return 1;
+    }
+    return 0;
+}
+
 static void clubs(an_ctx *c)
 {
     vnt_article *a = c->a;
@@ -1076,6 +1110,8 @@ void vnt__an_entities(an_ctx *c)
     }
     vnt_span names[32]; /* organisation names after a head, for later bare mentions */
     size_t nn = 0;
+    size_t later[64][2]; /* foreign names without person evidence yet */
+    size_t nlater = 0;
     misc_quoted(c);
     long last_per = -1;
     size_t last_per_end = 0;
@@ -1585,6 +1621,49 @@ void vnt__an_entities(an_ctx *c)
                 pos = end;
                 continue;
             }
+            /* a foreign Title Case name is a person only with person evidence:
+             * the shape of a personal name (2-3 words, none an organisation
+             * word), a verb of saying or a title after it (honorifics, person
+             * nouns and titles before it were handled above); else an
+             * organisation when an organisation word or cue says so, else no
+             * label (why: media, platforms, companies and clubs were guessed PER) */
+            if (foreign_per && !seen_per) {
+                size_t nw = 0;
+                int orgw = 0;
+                for (size_t k2 = pos; k2 < end; k2++) {
+                    if (TK(k2)->type == VNT_TOK_PUNCT) continue;
+                    nw++;
+                    if (IN(TK(k2)->lk, foreign_org_words)) orgw = 1;
+                }
+                int said = end < c->nt && !TK(end)->sent0 && MATCH(end, c->nt, per_verbs, 2);
+                if (!said && end + 1 < c->nt && is(TK(end), ",") && !TK(end + 1)->sent0 &&
+                    MATCH(end + 1, c->nt, titles, 4))
+                    said = 1;
+                if (!said && per_known(c, ku)) said = 1;
+                /* "Zico đang tạo nên cơn sốt… Anh ấy đang…": the next sentence
+                 * goes on with a personal pronoun */
+                for (size_t k2 = end; !said && k2 + 1 < c->nt && k2 < end + 80; k2++) {
+                    if (!TK(k2)->sent0) continue;
+                    if (IN(TK(k2)->lk, honorifics) && is(TK(k2 + 1), "ấy")) said = 1;
+                    break;
+                }
+                int orgcue = cue_before(c, pos, org_cues, COUNT(org_cues), NULL, 0) != 0;
+                if (orgw || (!said && orgcue)) {
+                    add_ent(c, VNT_ENT_ORG, pos, end);
+                    pos = end;
+                    continue;
+                }
+                if (!said && !(nw >= 2 && nw <= 3)) {
+                    /* decided at the end: a person when the article names
+                     * one so elsewhere ("giữ chân Messi" … "Lionel Messi") */
+                    if (nlater < COUNT(later)) {
+                        later[nlater][0] = pos;
+                        later[nlater++][1] = end;
+                    }
+                    pos = end;
+                    continue;
+                }
+            }
             if (seen_per || namelike || foreign_per) {
                 long k = add_ent(c, VNT_ENT_PER, pos, end);
                 last_per = k;
@@ -1595,6 +1674,15 @@ void vnt__an_entities(an_ctx *c)
             pos = end;
         }
         i = (end > i ? end : i + 1) - 1;
+    }
+    for (size_t q = 0; q < nlater; q++) {
+        size_t s0 = later[q][0], e0 = later[q][1];
+        char kl[64];
+        vnt__gaz_key(c->s + TK(s0)->s, TK(e0 - 1)->e - TK(s0)->s, kl, sizeof kl);
+        int free_ = 1;
+        for (size_t k2 = s0; k2 < e0; k2++)
+            if (TK(k2)->used) free_ = 0;
+        if (free_ && per_known(c, kl)) add_ent(c, VNT_ENT_PER, s0, e0);
     }
     if (c->a->n_entities > 1) {
         /* entities were added out of order (titles' organisations); keep the
