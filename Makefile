@@ -105,6 +105,9 @@ install: all
 	install -m 755 $(BUILD)/libvntext.so $(DESTDIR)$(PREFIX)/lib/libvntext.so.0
 	ln -sf libvntext.so.0 $(DESTDIR)$(PREFIX)/lib/libvntext.so
 	install -m 755 $(BUILD)/vntext $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/vntext
+	install -m 644 models/vntext.model models/news-idf.tsv models/news-orgs.tsv models/MODEL_CARD.md \
+	  $(DESTDIR)$(PREFIX)/share/vntext/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*VNT_VERSION_STRING "\(.*\)"/\1/p' include/vntext.h)|' \
 	  vntext.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/vntext.pc
 

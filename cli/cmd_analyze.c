@@ -21,8 +21,10 @@ static const char help[] =
     "  --threads N     analyse on N threads (output keeps the input order)\n"
     "  --model=FILE    segmentation/tagging model (default as in vntext segment)\n"
     "  --no-model      tokens and sentences only\n"
-    "  --idf=FILE      keyword statistics (default models/news-idf.tsv beside the binary)\n"
-    "  --orgs=FILE     organisation names (default models/news-orgs.tsv beside the binary)\n"
+    "  --idf=FILE      keyword statistics (default $VNTEXT_IDF, else news-idf.tsv in\n"
+    "                  BIN/../models or BIN/../share/vntext)\n"
+    "  --orgs=FILE     organisation names (default $VNTEXT_ORGS, else news-orgs.tsv in\n"
+    "                  BIN/../models or BIN/../share/vntext)\n"
     "  --eval [--gold FILE]...  score on gold sets (default tests/gold/analyze-*.tsv):\n"
     "                  P/R/F1 per entity type and value kind, structure accuracy\n";
 
@@ -361,7 +363,8 @@ static size_t unc_split(const char *b, size_t n, art **out)
 }
 
 /* A model data file: path, else $env, else models/NAME beside the binary
- * (absent: NULL, silently). */
+ * (a build tree), else share/vntext/NAME (after make install); absent:
+ * NULL, silently. */
 static char *load_data(const char *path, size_t *n, const char *env_name, const char *name)
 {
     char buf[4096], c1[4200];
@@ -378,7 +381,10 @@ static char *load_data(const char *path, size_t *n, const char *env_name, const 
             *sl = 0;
             snprintf(c1, sizeof c1, "%s/../models/%s", buf, name);
             path = c1;
-            if (access(path, R_OK) != 0) return NULL;
+            if (access(path, R_OK) != 0) {
+                snprintf(c1, sizeof c1, "%s/../share/vntext/%s", buf, name);
+                if (access(path, R_OK) != 0) return NULL;
+            }
         }
     }
     FILE *f = fopen(path, "rb");

@@ -7,9 +7,16 @@ B=$(dirname "${VNTEXT:-build/vntext}")
 if ! make -s BUILD="$B" install PREFIX="$T/usr" >"$T/log" 2>&1; then
   cat "$T/log"; echo "FAIL install: make install failed"; exit 0
 fi
-for f in include/vntext.h lib/libvntext.a lib/libvntext.so lib/pkgconfig/vntext.pc bin/vntext; do
+for f in include/vntext.h lib/libvntext.a lib/libvntext.so lib/pkgconfig/vntext.pc bin/vntext \
+         share/vntext/vntext.model share/vntext/news-idf.tsv; do
   if [ -e "$T/usr/$f" ]; then echo "PASS install: $f"; else echo "FAIL install: $f missing"; fi
 done
+# the installed CLI finds its model under share/vntext (no environment)
+if echo 'Ban Kinh tế Trung ương' | env -u VNTEXT_MODEL "$T/usr/bin/vntext" segment | grep -qx 'Ban Kinh_tế Trung_ương'; then
+  echo "PASS install: installed vntext segment finds share/vntext/vntext.model"
+else
+  echo "FAIL install: installed vntext segment"
+fi
 cat > "$T/ex.c" <<'C'
 #include <vntext.h>
 #include <stdio.h>
