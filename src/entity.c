@@ -868,10 +868,24 @@ static void clubs(an_ctx *c)
         if (strcmp(w, "clb")) continue;
         char ki[160];
         vnt__gaz_key(c->s + e->start, e->end - e->start, ki, sizeof ki);
+        size_t lk = strlen(ki);
         for (size_t j = 0; j < a->n_entities; j++) {
             vnt_entity *f = &a->entities[j];
             if (f->type != VNT_ENT_LOC && f->type != VNT_ENT_PER) continue;
-            if (strcmp(ki, ekey(c, j))) continue;
+            const char *kf = ekey(c, j);
+            size_t lf = strlen(kf);
+            /* "Barcelona" before "CLB Barcelona B": a foreign city that starts
+             * a club's name is the club there, with the rest of the name when
+             * it follows ("theo dõi Barcelona B") */
+            if (f->type == VNT_ENT_LOC && !f->province && lf < lk && !strncmp(ki, kf, lf) &&
+                ki[lf] == ' ') {
+                size_t rest = e->end - e->start - (f->end - f->start);
+                if (f->end + rest <= c->n &&
+                    !memcmp(c->s + f->end, c->s + e->start + (f->end - f->start), rest) &&
+                    (f->end + rest == c->n || strchr(" \n.,;:!?)\"", c->s[f->end + rest])))
+                    f->end += rest;
+            } else if (strcmp(ki, kf))
+                continue;
             f->type = VNT_ENT_ORG;
             f->level = f->province = NULL;
             f->n_titles = 0;
