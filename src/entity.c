@@ -249,10 +249,21 @@ static const char *const gap_stop[] = {
 /* lower-case words before a name that make it an organisation: the press,
  * companies, brands, clubs ("PV Dân Trí", "hãng tin Reuters", "công ty
  * Vinamilk"); the name is labelled without them, as "CLB HA Gia Lai" */
-static const char *const org_cues[] = {
-    "báo",         "clb",       "câu lạc bộ", "công ty",  "hãng",     "hãng thông tấn", "hãng tin",
-    "mạng xã hội", "ngân hàng", "nhãn hàng",  "nhật báo", "nền tảng", "phóng viên",     "pv",
-    "thương hiệu", "tạp chí",   "tập đoàn",   "tờ",       "tờ báo",   "đội bóng",       "ứng dụng"};
+static const char *const org_cues[] = {"báo",         "clb",
+                                       "câu lạc bộ",  "công ty",
+                                       "hãng",        "hãng hàng không",
+                                       "hãng phim",   "hãng thông tấn",
+                                       "hãng tin",    "kênh",
+                                       "mạng xã hội", "ngân hàng",
+                                       "nhà mạng",    "nhãn hàng",
+                                       "nhật báo",    "nền tảng",
+                                       "phóng viên",  "pv",
+                                       "thương hiệu", "trang cá nhân",
+                                       "trang tin",   "trang web",
+                                       "tạp chí",     "tập đoàn",
+                                       "tờ",          "tờ báo",
+                                       "ví điện tử",  "website",
+                                       "đội bóng",    "ứng dụng"};
 /* acronyms that are organisations by themselves */
 static const char *const org_acronyms[] = {
     "adb",    "afc",    "afp", "ap",   "apec",    "asean", "bbc",   "cdc",  "cia",  "cnn",
@@ -1321,11 +1332,17 @@ void vnt__an_entities(an_ctx *c)
                 continue;
             }
             if (pos == a) {
-                size_t ow = cue_before(c, pos, org_cues, COUNT(org_cues), NULL, 0);
+                char ocue[96] = "";
+                size_t ow = cue_before(c, pos, org_cues, COUNT(org_cues), ocue, sizeof ocue);
+                /* "kênh" is also a canal ("kênh Kim Đôi"): a channel only when the
+                 * name is foreign ("kênh National Geographic") */
+                if (ow && !strcmp(ocue, "kênh") && TK(pos)->type != VNT_TOK_FOREIGN) ow = 0;
                 int lv4, cue4;
                 const char *pr4;
+                /* "Tờ Yonhap": a cue capitalised only because it starts the sentence */
                 if (ow && TK(pos - ow)->word0 && TK(pos - 1)->wlast == pos - 1 &&
-                    TK(pos - ow)->cse == VNT_CASE_LOWER &&
+                    (TK(pos - ow)->cse == VNT_CASE_LOWER ||
+                     (TK(pos - ow)->sent0 && TK(pos - ow)->cse == VNT_CASE_TITLE)) &&
                     match_place(c, pos, end, &lv4, &pr4, &cue4) != end - pos &&
                     !MATCH(pos, end, titles, 3) && !IN(TK(pos)->lk, honorifics) &&
                     !(end == pos + 1 &&
@@ -1696,7 +1713,18 @@ void vnt__an_entities(an_ctx *c)
         int free_ = 1;
         for (size_t k2 = s0; k2 < e0; k2++)
             if (TK(k2)->used) free_ = 0;
-        if (free_ && per_known(c, kl)) add_ent(c, VNT_ENT_PER, s0, e0);
+        if (!free_) continue;
+        if (per_known(c, kl)) {
+            add_ent(c, VNT_ENT_PER, s0, e0);
+            continue;
+        }
+        /* "Viettel, Vinaphone và Mobifone" after "nhà mạng Mobifone": the
+         * organisation named so elsewhere in the article */
+        for (size_t k2 = 0; k2 < c->a->n_entities; k2++)
+            if (c->a->entities[k2].type == VNT_ENT_ORG && !strcmp(kl, ekey(c, k2))) {
+                add_ent(c, VNT_ENT_ORG, s0, e0);
+                break;
+            }
     }
     if (c->a->n_entities > 1) {
         /* entities were added out of order (titles' organisations); keep the
