@@ -418,6 +418,9 @@ static const char *const foreign_org_words[] = {
     "press",    "real",          "records", "rovers",     "school",      "sports",      "studio",
     "studios",  "telegraph",     "times",   "tribune",    "united",      "university",  "utd",
     "wanderers"};
+/* institutions named after their kind word, written lower case */
+static const char *const inst_cues[] = {"bệnh viện",      "học viện", "trường",
+                                        "trường đại học", "viện",     "đại học"};
 /* what people do right after their name ("Mourinho nói", "Messi ghi bàn"):
  * person evidence for a foreign name */
 static const char *const per_verbs[] = {
@@ -448,7 +451,8 @@ static const char *const per_verbs[] = {
     X(cap_cues)                                                                                    \
     X(street_cues)                                                                                 \
     X(foreign_org_words)                                                                           \
-    X(per_verbs)
+    X(per_verbs)                                                                                   \
+    X(inst_cues)
 
 int vnt__an_lists_sorted(void)
 {
@@ -1679,6 +1683,10 @@ void vnt__an_entities(an_ctx *c)
                     break;
                 }
                 int orgcue = cue_before(c, pos, org_cues, COUNT(org_cues), NULL, 0) != 0;
+                /* "đại học Nagoya", "bệnh viện Guru Teg Bahadur": an institution
+                 * word as a word of its own ("thị trường" is none) */
+                size_t iw = cue_before(c, pos, inst_cues, COUNT(inst_cues), NULL, 0);
+                if (iw && TK(pos - iw)->word0) orgcue = 1;
                 if (orgw || (!said && orgcue)) {
                     add_ent(c, VNT_ENT_ORG, pos, end);
                     pos = end;
