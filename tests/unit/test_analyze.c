@@ -209,6 +209,30 @@ static void test_entities(void)
     vnt_article_free(&a);
 }
 
+/* A foreign Title Case name is a person only with person evidence; media,
+ * institutions and clubs are organisations. */
+static void test_foreign_names(void)
+{
+    vnt_article a;
+    memset(&a, 0, sizeof a);
+    const char *s = "Tin\n\nTheo trang tin Insider, hôm qua Liverpool thắng. Tờ Yonhap đưa tin. "
+                    "Người mẫu Sofia Richie đến. Sau đó, Sofia cười. Anh học tại đại học "
+                    "Nagoya. Trận đấu có Real Madrid. Sau đó, Messi ghi bàn. Đội bóng "
+                    "của Barcelona thắng. Trận đấu của CLB Barcelona B diễn ra.";
+    CHECK(run(s, "2021-04-29", NULL, &a));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Insider"));
+    CHECK(!find_ent(&a, s, VNT_ENT_PER, "Liverpool"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Yonhap"));
+    CHECK(find_ent(&a, s, VNT_ENT_PER, "Sofia Richie"));
+    CHECK(find_ent(&a, s, VNT_ENT_PER, "Sofia"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Nagoya"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Real Madrid"));
+    CHECK(find_ent(&a, s, VNT_ENT_PER, "Messi"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Barcelona"));
+    CHECK(!find_ent(&a, s, VNT_ENT_LOC, "Barcelona"));
+    vnt_article_free(&a);
+}
+
 /* Sanitizer builds analyse every 8th article (why: ~30 s under ASan for all
  * 2,653); the release run checks every one. */
 #if defined(__SANITIZE_ADDRESS__)
@@ -305,6 +329,7 @@ int main(void)
     RUN(test_seed_article);
     RUN(test_facts);
     RUN(test_entities);
+    RUN(test_foreign_names);
     RUN(test_garbage);
     RUN(test_every_news_article);
     TEST_END();
