@@ -421,6 +421,11 @@ static const char *const foreign_org_words[] = {
 /* institutions named after their kind word, written lower case */
 static const char *const inst_cues[] = {"bệnh viện",      "học viện", "trường",
                                         "trường đại học", "viện",     "đại học"};
+/* words of a competition or event name ("Champions League", "League Cup",
+ * "Golden Globe Awards"): MISC (tests/gold/README.md) */
+static const char *const foreign_misc_words[] = {"awards", "championship", "championships",
+                                                 "cup",    "festival",     "games",
+                                                 "league", "olympics",     "prix"};
 /* what people do right after their name ("Mourinho nói", "Messi ghi bàn"):
  * person evidence for a foreign name */
 static const char *const per_verbs[] = {
@@ -452,7 +457,8 @@ static const char *const per_verbs[] = {
     X(street_cues)                                                                                 \
     X(foreign_org_words)                                                                           \
     X(per_verbs)                                                                                   \
-    X(inst_cues)
+    X(inst_cues)                                                                                   \
+    X(foreign_misc_words)
 
 int vnt__an_lists_sorted(void)
 {
@@ -1557,6 +1563,19 @@ void vnt__an_entities(an_ctx *c)
             int digits = 0; /* "Người đẹp 9X": a generation, no name */
             for (size_t b = TK(pos)->s; b < TK(end - 1)->e; b++)
                 digits |= c->s[b] >= '0' && c->s[b] <= '9';
+            /* "cầu thủ Man Utd", "Chủ tịch Real Madrid": a foreign name with an
+             * organisation word after a person noun or title is the club */
+            int orgname = 0;
+            if (!hw && (pw || padj) && nt != pos)
+                for (size_t k2 = pos; k2 < end; k2++)
+                    if (TK(k2)->type == VNT_TOK_FOREIGN && TK(k2)->cse == VNT_CASE_TITLE &&
+                        IN(TK(k2)->lk, foreign_org_words))
+                        orgname = 1;
+            if (orgname && !digits) {
+                add_ent(c, VNT_ENT_ORG, pos, end);
+                pos = end;
+                continue;
+            }
             if ((nt == pos || hw || pw || padj) && !digits) {
                 size_t pe = end;
                 if (nt > pos && nt < end) pe = nt;
@@ -1664,17 +1683,30 @@ void vnt__an_entities(an_ctx *c)
              * label (why: media, platforms, companies and clubs were guessed PER) */
             if (foreign_per && !seen_per) {
                 size_t nw = 0;
-                int orgw = 0;
+                int orgw = 0, miscw = 0;
                 for (size_t k2 = pos; k2 < end; k2++) {
                     if (TK(k2)->type == VNT_TOK_PUNCT) continue;
                     nw++;
                     if (IN(TK(k2)->lk, foreign_org_words)) orgw = 1;
+                    if (IN(TK(k2)->lk, foreign_misc_words)) miscw = 1;
+                }
+                if (miscw && nw >= 2) {
+                    add_ent(c, VNT_ENT_MISC, pos, end);
+                    pos = end;
+                    continue;
                 }
                 int said = end < c->nt && !TK(end)->sent0 && MATCH(end, c->nt, per_verbs, 2);
                 if (!said && end + 1 < c->nt && is(TK(end), ",") && !TK(end + 1)->sent0 &&
                     MATCH(end + 1, c->nt, titles, 4))
                     said = 1;
                 if (!said && per_known(c, ku)) said = 1;
+                /* "iPhone 12 Pro Max": a model name after a brand's short number is a
+                 * product ("hoa hậu Arizona 2010 Brittany Bell" is none) */
+                if (!said && pos > 1 && TK(pos - 1)->type == VNT_TOK_NUMBER && !TK(pos)->sent0 &&
+                    TK(pos - 1)->e - TK(pos - 1)->s <= 3 && capital(TK(pos - 2))) {
+                    pos = end;
+                    continue;
+                }
                 /* "Zico đang tạo nên cơn sốt… Anh ấy đang…": the next sentence
                  * goes on with a personal pronoun */
                 for (size_t k2 = end; !said && k2 + 1 < c->nt && k2 < end + 80; k2++) {
@@ -1731,6 +1763,24 @@ void vnt__an_entities(an_ctx *c)
         for (size_t k2 = 0; k2 < c->a->n_entities; k2++)
             if (c->a->entities[k2].type == VNT_ENT_ORG && !strcmp(kl, ekey(c, k2))) {
                 add_ent(c, VNT_ENT_ORG, s0, e0);
+                break;
+            }
+    }
+    /* "cầu thủ Tottenham" with "CLB Tottenham" elsewhere: a bare foreign name
+     * the article also gives as an organisation is that organisation */
+    for (size_t q = 0; q < c->a->n_entities; q++) {
+        vnt_entity *f = &c->a->entities[q];
+        if (f->type != VNT_ENT_PER || f->nominal || f->honorific.end > f->honorific.start) continue;
+        /* (a Vietnamese name, "Nhã Phương", stays a person) */
+        size_t t0 = 0;
+        while (t0 < c->nt && TK(t0)->s < f->start)
+            t0++;
+        if (t0 == c->nt || TK(t0)->type != VNT_TOK_FOREIGN) continue;
+        const char *kf = ekey(c, q);
+        for (size_t r = 0; r < c->a->n_entities; r++)
+            if (c->a->entities[r].type == VNT_ENT_ORG && !strcmp(kf, ekey(c, r))) {
+                f->type = VNT_ENT_ORG;
+                f->n_titles = 0;
                 break;
             }
     }

@@ -218,7 +218,8 @@ static void test_foreign_names(void)
     const char *s = "Tin\n\nTheo trang tin Insider, hôm qua Liverpool thắng. Tờ Yonhap đưa tin. "
                     "Người mẫu Sofia Richie đến. Sau đó, Sofia cười. Anh học tại đại học "
                     "Nagoya. Trận đấu có Real Madrid. Sau đó, Messi ghi bàn. Đội bóng "
-                    "của Barcelona thắng. Trận đấu của CLB Barcelona B diễn ra.";
+                    "của Barcelona thắng. Trận đấu của CLB Barcelona B diễn ra. Hai cầu "
+                    "thủ Man Utd dự Champions League. Hãng bán iPhone 12 Pro Max.";
     CHECK(run(s, "2021-04-29", NULL, &a));
     CHECK(find_ent(&a, s, VNT_ENT_ORG, "Insider"));
     CHECK(!find_ent(&a, s, VNT_ENT_PER, "Liverpool"));
@@ -230,6 +231,9 @@ static void test_foreign_names(void)
     CHECK(find_ent(&a, s, VNT_ENT_PER, "Messi"));
     CHECK(find_ent(&a, s, VNT_ENT_ORG, "Barcelona"));
     CHECK(!find_ent(&a, s, VNT_ENT_LOC, "Barcelona"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Man Utd"));
+    CHECK(find_ent(&a, s, VNT_ENT_MISC, "Champions League"));
+    CHECK(!find_ent(&a, s, VNT_ENT_PER, "Pro Max"));
     vnt_article_free(&a);
 }
 
