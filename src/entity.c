@@ -858,15 +858,24 @@ static const char *ekey(an_ctx *c, size_t q)
     return k->k;
 }
 
-/* A club named after a city ("CLB Barcelona") makes the city's other
- * mentions in the article the club too. */
+/* Whether entity q starts at one of the offsets in weak[0, nweak). */
+static int is_weak(const an_ctx *c, size_t q, const size_t *weak, size_t nweak)
+{
+    for (size_t w = 0; w < nweak; w++)
+        if (c->a->entities[q].start == weak[w]) return 1;
+    return 0;
+}
+
 /* A key that names a person found so far: the end of a PER name ("Biden"
- * of "Joe Biden") or its first word ("Sofia" of "Sofia Richie"). */
-static int per_known(an_ctx *c, const char *ku)
+ * of "Joe Biden") or its first word ("Sofia" of "Sofia Richie"). Persons
+ * in weak[] (a single foreign word with only a verb after it: "Google cho
+ * biết" may be the company) vouch for no other mention. */
+static int per_known(an_ctx *c, const char *ku, const size_t *weak, size_t nweak)
 {
     size_t lu = strlen(ku);
     for (size_t q = 0; q < c->a->n_entities; q++) {
         if (c->a->entities[q].type != VNT_ENT_PER || c->a->entities[q].nominal) continue;
+        if (is_weak(c, q, weak, nweak)) continue;
         const char *kf = ekey(c, q);
         size_t lf = strlen(kf);
         if (lu < lf && !strncmp(kf, ku, lu) && kf[lu] == ' ') return 1;
@@ -875,6 +884,8 @@ static int per_known(an_ctx *c, const char *ku)
     return 0;
 }
 
+/* A club named after a city ("CLB Barcelona") makes the city's other
+ * mentions in the article the club too. */
 static void clubs(an_ctx *c)
 {
     vnt_article *a = c->a;
@@ -1147,6 +1158,8 @@ void vnt__an_entities(an_ctx *c)
     size_t nn = 0;
     size_t later[64][2]; /* foreign names without person evidence yet */
     size_t nlater = 0;
+    size_t weak[64]; /* starts of persons on weak evidence (per_known) */
+    size_t nweak = 0;
     misc_quoted(c);
     long last_per = -1;
     size_t last_per_end = 0;
@@ -1640,7 +1653,7 @@ void vnt__an_entities(an_ctx *c)
             vnt__gaz_key(c->s + u->s, TK(end - 1)->e - u->s, ku, sizeof ku);
             for (size_t q = 0; q < c->a->n_entities; q++) {
                 vnt_entity *f = &c->a->entities[q];
-                if (f->type != VNT_ENT_PER) continue;
+                if (f->type != VNT_ENT_PER || is_weak(c, q, weak, nweak)) continue;
                 const char *kf = ekey(c, q);
                 size_t lf = strlen(kf), lu = strlen(ku);
                 if (lu <= lf && !strcmp(kf + lf - lu, ku) && (lu == lf || kf[lf - lu - 1] == ' '))
@@ -1681,6 +1694,7 @@ void vnt__an_entities(an_ctx *c)
              * nouns and titles before it were handled above); else an
              * organisation when an organisation word or cue says so, else no
              * label (why: media, platforms, companies and clubs were guessed PER) */
+            int weak_ev = 0;
             if (foreign_per && !seen_per) {
                 size_t nw = 0;
                 int orgw = 0, miscw = 0;
@@ -1696,10 +1710,15 @@ void vnt__an_entities(an_ctx *c)
                     continue;
                 }
                 int said = end < c->nt && !TK(end)->sent0 && MATCH(end, c->nt, per_verbs, 2);
+                /* (organisations too "cho biết", "khẳng định"…: one such verb
+                 * vouches for this mention only) */
+                static const char *const org_says[] = {"cho biết", "cho hay", "khẳng định",
+                                                       "trả lời"};
+                weak_ev = said && nw == 1 && MATCH(end, c->nt, org_says, 2);
                 if (!said && end + 1 < c->nt && is(TK(end), ",") && !TK(end + 1)->sent0 &&
                     MATCH(end + 1, c->nt, titles, 4))
-                    said = 1;
-                if (!said && per_known(c, ku)) said = 1;
+                    said = 1, weak_ev = 0;
+                if (per_known(c, ku, weak, nweak)) said = 1, weak_ev = 0;
                 /* "iPhone 12 Pro Max": a model name after a brand's short number is a
                  * product ("hoa hậu Arizona 2010 Brittany Bell" is none) */
                 if (!said && pos > 1 && TK(pos - 1)->type == VNT_TOK_NUMBER && !TK(pos)->sent0 &&
@@ -1711,7 +1730,7 @@ void vnt__an_entities(an_ctx *c)
                  * goes on with a personal pronoun */
                 for (size_t k2 = end; !said && k2 + 1 < c->nt && k2 < end + 80; k2++) {
                     if (!TK(k2)->sent0) continue;
-                    if (IN(TK(k2)->lk, honorifics) && is(TK(k2 + 1), "ấy")) said = 1;
+                    if (IN(TK(k2)->lk, honorifics) && is(TK(k2 + 1), "ấy")) said = 1, weak_ev = 0;
                     break;
                 }
                 int orgcue = cue_before(c, pos, org_cues, COUNT(org_cues), NULL, 0) != 0;
@@ -1737,6 +1756,7 @@ void vnt__an_entities(an_ctx *c)
             }
             if (seen_per || namelike || foreign_per) {
                 long k = add_ent(c, VNT_ENT_PER, pos, end);
+                if (k >= 0 && weak_ev && nweak < COUNT(weak)) weak[nweak++] = TK(pos)->s;
                 last_per = k;
                 last_per_end = TK(end - 1)->e;
             } else if (u->type == VNT_TOK_FOREIGN || u->cse == VNT_CASE_MIXED) {
@@ -1754,7 +1774,7 @@ void vnt__an_entities(an_ctx *c)
         for (size_t k2 = s0; k2 < e0; k2++)
             if (TK(k2)->used) free_ = 0;
         if (!free_) continue;
-        if (per_known(c, kl)) {
+        if (per_known(c, kl, weak, nweak)) {
             add_ent(c, VNT_ENT_PER, s0, e0);
             continue;
         }
