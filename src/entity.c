@@ -1683,6 +1683,26 @@ void vnt__an_entities(an_ctx *c)
             /* a name the news writes after "hãng", "báo", "CLB"… (opts->orgs) */
             char ko[160];
             vnt__gaz_key(c->s + u->s, TK(end - 1)->e - u->s, ko, sizeof ko);
+            /* "Ngân hàng TMCP Xuất nhập khẩu (Eximbank)", "Công ty Bia Hà Nội
+             * (Habeco)": a name in brackets right after an organisation is its
+             * short name */
+            int closes =
+                end < c->nt &&
+                (is(TK(end), ")") || ((is(TK(end), "-") || is(TK(end), ",") || is(TK(end), ";")) &&
+                                      (u->type == VNT_TOK_FOREIGN || u->cse == VNT_CASE_UPPER ||
+                                       u->cse == VNT_CASE_MIXED)));
+            if (!seen_per && pos >= 2 && is(TK(pos - 1), "(") && closes) {
+                int after_org = 0;
+                for (size_t q = 0; q < c->a->n_entities; q++)
+                    if (c->a->entities[q].type == VNT_ENT_ORG &&
+                        c->a->entities[q].end == TK(pos - 2)->e)
+                        after_org = 1;
+                if (after_org) {
+                    add_ent(c, VNT_ENT_ORG, pos, end);
+                    pos = end;
+                    continue;
+                }
+            }
             if (!seen_per && vnt__an_org_name(c, ko)) {
                 add_ent(c, VNT_ENT_ORG, pos, end);
                 pos = end;
@@ -1701,7 +1721,10 @@ void vnt__an_entities(an_ctx *c)
                 for (size_t k2 = pos; k2 < end; k2++) {
                     if (TK(k2)->type == VNT_TOK_PUNCT) continue;
                     nw++;
-                    if (IN(TK(k2)->lk, foreign_org_words)) orgw = 1;
+                    size_t ll = strlen(TK(k2)->lk);
+                    if (IN(TK(k2)->lk, foreign_org_words) ||
+                        (ll > 4 && !strcmp(TK(k2)->lk + ll - 4, "bank")))
+                        orgw = 1; /* (also "Eximbank", "VPBank") */
                     if (IN(TK(k2)->lk, foreign_misc_words)) miscw = 1;
                 }
                 if (miscw && nw >= 2) {

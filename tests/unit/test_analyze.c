@@ -219,7 +219,8 @@ static void test_foreign_names(void)
                     "Người mẫu Sofia Richie đến. Sau đó, Sofia cười. Anh học tại đại học "
                     "Nagoya. Trận đấu có Real Madrid. Sau đó, Messi ghi bàn. Đội bóng "
                     "của Barcelona thắng. Trận đấu của CLB Barcelona B diễn ra. Hai cầu "
-                    "thủ Man Utd dự Champions League. Hãng bán iPhone 12 Pro Max.";
+                    "thủ Man Utd dự Champions League. Hãng bán iPhone 12 Pro Max. Công ty "
+                    "Bia Hà Nội (Habeco) lãi lớn. Habeco cho biết sẽ chia cổ tức.";
     CHECK(run(s, "2021-04-29", NULL, &a));
     CHECK(find_ent(&a, s, VNT_ENT_ORG, "Insider"));
     CHECK(!find_ent(&a, s, VNT_ENT_PER, "Liverpool"));
@@ -234,6 +235,8 @@ static void test_foreign_names(void)
     CHECK(find_ent(&a, s, VNT_ENT_ORG, "Man Utd"));
     CHECK(find_ent(&a, s, VNT_ENT_MISC, "Champions League"));
     CHECK(!find_ent(&a, s, VNT_ENT_PER, "Pro Max"));
+    CHECK(find_ent(&a, s, VNT_ENT_ORG, "Habeco"));
+    CHECK(!find_ent(&a, s, VNT_ENT_PER, "Habeco"));
     vnt_article_free(&a);
 }
 
