@@ -1292,8 +1292,13 @@ void vnt__an_entities(an_ctx *c)
                 pos = end = pe2;
                 continue;
             }
-            /* an organisation */
-            if (((w = MATCH(pos, end, org_heads, 3)) != 0 || IN(TK(pos)->lk, org_acronyms)) &&
+            /* an organisation ("Đài Loan", "Hội An": a known place longer than
+             * the head word it starts with is the place) */
+            int lvh = 0, cueh = 0;
+            const char *prh = NULL;
+            size_t wh = MATCH(pos, end, org_heads, 3);
+            if (wh && match_place(c, pos, end, &lvh, &prh, &cueh) > wh && !cueh) wh = 0;
+            if (((w = wh) != 0 || IN(TK(pos)->lk, org_acronyms)) &&
                 !(w == 1 && TK(pos)->sent0 && TK(pos)->wlast > pos && TK(pos)->wlast + 1 == end &&
                   TK(pos + 1)->cse == VNT_CASE_LOWER &&
                   MATCH(pos, end, org_heads, 4) != end - pos)) {

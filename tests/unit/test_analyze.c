@@ -220,7 +220,8 @@ static void test_foreign_names(void)
                     "Nagoya. Trận đấu có Real Madrid. Sau đó, Messi ghi bàn. Đội bóng "
                     "của Barcelona thắng. Trận đấu của CLB Barcelona B diễn ra. Hai cầu "
                     "thủ Man Utd dự Champions League. Hãng bán iPhone 12 Pro Max. Công ty "
-                    "Bia Hà Nội (Habeco) lãi lớn. Habeco cho biết sẽ chia cổ tức.";
+                    "Bia Hà Nội (Habeco) lãi lớn. Habeco cho biết sẽ chia cổ tức. Anh sống "
+                    "tại Đài Loan và làm việc ở Hội An.";
     CHECK(run(s, "2021-04-29", NULL, &a));
     CHECK(find_ent(&a, s, VNT_ENT_ORG, "Insider"));
     CHECK(!find_ent(&a, s, VNT_ENT_PER, "Liverpool"));
@@ -237,6 +238,8 @@ static void test_foreign_names(void)
     CHECK(!find_ent(&a, s, VNT_ENT_PER, "Pro Max"));
     CHECK(find_ent(&a, s, VNT_ENT_ORG, "Habeco"));
     CHECK(!find_ent(&a, s, VNT_ENT_PER, "Habeco"));
+    CHECK(find_ent(&a, s, VNT_ENT_LOC, "Đài Loan"));
+    CHECK(find_ent(&a, s, VNT_ENT_LOC, "Hội An"));
     vnt_article_free(&a);
 }
 
