@@ -279,19 +279,18 @@ static const char *const generic_acronyms[] = {
     "tp.",  "tphcm", "ts",   "tt",   "ttl",   "tv",  "ubnd", "usd",  "v",    "vip", "vnd",   "vnđ",
     "vđv",  "x",     "đbqh", "đh",   "đhđcđ", "đt",  "ảnh"};
 /* a place follows: takes the level from the cue */
-static const char *const loc_cues[] = {"bang",       "biển",       "buôn",        "bán đảo",
-                                       "bãi biển",   "bản",        "cao tốc",     "châu",
-                                       "chợ",        "công viên",  "cầu",         "cửa khẩu",
-                                       "huyện",      "hồ",         "khu du lịch", "khối",
-                                       "làng",       "miền",       "người",       "núi",
-                                       "nước",       "phường",     "phố",         "quần đảo",
-                                       "quận",       "quốc lộ",    "sân bay",     "sông",
-                                       "thung lũng", "thành",      "thành phố",   "thôn",
-                                       "thị trấn",   "thị trấn",   "thị xã",      "thủ đô",
-                                       "tiểu bang",  "tp",         "tp",          "tp.",
-                                       "tỉnh",       "tổ dân phố", "vùng",        "vườn quốc gia",
-                                       "vịnh",       "xã",         "xứ",          "đèo",
-                                       "đường",      "đảo",        "ấp"};
+static const char *const loc_cues[] = {
+    "bang",       "biển",          "buôn",        "bán đảo",   "bãi biển",
+    "bản",        "cao tốc",       "châu",        "chợ",       "công viên",
+    "cầu",        "cửa khẩu",      "eo biển",     "huyện",     "hầm",
+    "hồ",         "khu du lịch",   "khối",        "làng",      "miền",
+    "người",      "núi",           "nước",        "phường",    "phố",
+    "quần đảo",   "quận",          "quốc lộ",     "sân bay",   "sông",
+    "thung lũng", "thành",         "thành phố",   "thôn",      "thị trấn",
+    "thị trấn",   "thị xã",        "thủ đô",      "tiểu bang", "tp",
+    "tp",         "tp.",           "tuyến đường", "tỉnh",      "tổ dân phố",
+    "vùng",       "vườn quốc gia", "vịnh",        "xã",        "xứ",
+    "đèo",        "đường",         "đại lộ",      "đảo",       "ấp"};
 static const char *const misc_cues[] = {
     "album",     "bộ phim",  "ca khúc",       "chiến dịch", "chương trình", "chủ đề",
     "cuốn sách", "cuộc thi", "cuộc vận động", "diễn đàn",   "dự án",        "festival",
@@ -404,8 +403,9 @@ static const char *const cap_cues[] = {
     "chợ",       "công viên", "huyện",  "hồ", "núi", "phường", "quận", "sông",
     "thành phố", "thị xã",    "thủ đô", "tp", "tp.", "tỉnh",   "xã",   "đảo"};
 static const char *const street_cues[] = {
-    "bản",  "cầu",      "huyện",  "hẻm",  "khu phố",    "làng", "ngõ",   "phường", "phố", "quận",
-    "thôn", "thị trấn", "thị xã", "tỉnh", "tổ dân phố", "xã",   "đường", "đại lộ", "ấp"};
+    "bản",         "cầu",    "huyện",      "hầm",  "hẻm",   "khu phố",  "làng",
+    "ngõ",         "phường", "phố",        "quận", "thôn",  "thị trấn", "thị xã",
+    "tuyến đường", "tỉnh",   "tổ dân phố", "xã",   "đường", "đại lộ",   "ấp"};
 
 /* words that make a foreign capitalised name an organisation ("Manchester
  * United", "Nikkei Asia Daily", "Numismatic Insurance Corporation") */
@@ -1483,6 +1483,8 @@ void vnt__an_entities(an_ctx *c)
             }
             /* a place */
             size_t cw = cue_before(c, pos, loc_cues, COUNT(loc_cues), which, sizeof which);
+            /* the cue is a word of its own: "phiên bản iPhone" holds no "bản" */
+            if (cw && !TK(pos - cw)->word0) cw = 0;
             if (pos > a) cw = 0;
             if ((w = match_place(c, pos, end, &lv, &pr, &cue)) != 0 && cue && !cw) {
                 /* a name that needs its cue word was cued before in this article */
