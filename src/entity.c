@@ -1773,6 +1773,14 @@ void vnt__an_entities(an_ctx *c)
                     pos = end;
                     continue;
                 }
+                /* "ở Uttar Pradesh", "tại Los Angeles": a foreign name of two or
+                 * three words after a locative word is a place, not a person */
+                if (!said && nw >= 2 && pos > 0 && !TK(pos)->sent0 &&
+                    (is(TK(pos - 1), "tại") || is(TK(pos - 1), "ở"))) {
+                    add_loc(c, pos, end, 8, NULL);
+                    pos = end;
+                    continue;
+                }
                 if (!said && !(nw >= 2 && nw <= 3)) {
                     /* decided at the end: a person when the article names
                      * one so elsewhere ("giữ chân Messi" … "Lionel Messi") */
