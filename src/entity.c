@@ -426,6 +426,10 @@ static const char *const inst_cues[] = {"bệnh viện",      "học viện", "t
 static const char *const foreign_misc_words[] = {"awards", "championship", "championships",
                                                  "cup",    "festival",     "games",
                                                  "league", "olympics",     "prix"};
+/* words of a product model ("Galaxy Fold", "Redmi Note", "Xiaomi Mi"):
+ * products are not labelled (tests/gold/README.md) */
+static const char *const product_words[] = {"fold", "lite", "max",    "mi",   "mini",
+                                            "note", "plus", "series", "ultra"};
 /* what people do right after their name ("Mourinho nói", "Messi ghi bàn"):
  * person evidence for a foreign name */
 static const char *const per_verbs[] = {
@@ -458,7 +462,8 @@ static const char *const per_verbs[] = {
     X(foreign_org_words)                                                                           \
     X(per_verbs)                                                                                   \
     X(inst_cues)                                                                                   \
-    X(foreign_misc_words)
+    X(foreign_misc_words)                                                                          \
+    X(product_words)
 
 int vnt__an_lists_sorted(void)
 {
@@ -1724,7 +1729,7 @@ void vnt__an_entities(an_ctx *c)
             int weak_ev = 0;
             if (foreign_per && !seen_per) {
                 size_t nw = 0;
-                int orgw = 0, miscw = 0;
+                int orgw = 0, miscw = 0, prodw = 0;
                 for (size_t k2 = pos; k2 < end; k2++) {
                     if (TK(k2)->type == VNT_TOK_PUNCT) continue;
                     nw++;
@@ -1733,6 +1738,11 @@ void vnt__an_entities(an_ctx *c)
                         (ll > 4 && !strcmp(TK(k2)->lk + ll - 4, "bank")))
                         orgw = 1; /* (also "Eximbank", "VPBank") */
                     if (IN(TK(k2)->lk, foreign_misc_words)) miscw = 1;
+                    if (k2 > pos && IN(TK(k2)->lk, product_words)) prodw = 1;
+                }
+                if (prodw) {
+                    pos = end;
+                    continue;
                 }
                 if (miscw && nw >= 2) {
                     add_ent(c, VNT_ENT_MISC, pos, end);
