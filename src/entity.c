@@ -22,16 +22,17 @@ static const char *const honorifics[] = {"anh",  "bà",  "bác", "bé",      "ch
                                          "thầy", "ông", "đ/c", "đồng chí"};
 /* descriptors that announce a person's name */
 static const char *const person_nouns[] = {
-    "anh hùng",      "bác sĩ",    "bạn gái",     "bạn trai",   "bệnh nhân", "bị can",
-    "bị cáo",        "ca sĩ",     "chuyên gia",  "chồng",      "con nuôi",  "cầu thủ",
-    "cựu danh thủ",  "danh thủ",  "diễn viên",   "doanh nhân", "giám khảo", "giáo viên",
-    "hlv",           "hoa hậu",   "huyền thoại", "hậu vệ",     "họa sĩ",    "học sinh",
-    "kỳ thủ",        "luật sư",   "lương y",     "mc",         "mẹ nuôi",   "nam ca sĩ",
-    "nam diễn viên", "nghi phạm", "nghệ sĩ",     "người mẫu",  "người đẹp", "nhà báo",
-    "nhà khoa học",  "nhà thơ",   "nhà văn",     "nhạc sĩ",    "nạn nhân",  "nữ ca sĩ",
-    "nữ diễn viên",  "sinh viên", "tay đua",     "thiếu tá",   "thí sinh",  "thủ môn",
-    "tiền vệ",       "tiền đạo",  "trung tá",    "tác giả",    "tỷ phú",    "võ sĩ",
-    "vận động viên", "vợ",        "đại tá",      "đạo diễn",   "đối tượng"};
+    "anh hùng",      "bác sĩ",       "bạn gái",     "bạn trai",   "bệnh nhân",     "bị can",
+    "bị cáo",        "ca sĩ",        "chuyên gia",  "chồng",      "con nuôi",      "cầu thủ",
+    "cựu danh thủ",  "danh thủ",     "diễn viên",   "doanh nhân", "giám khảo",     "giáo viên",
+    "hlv",           "hoa hậu",      "huyền thoại", "hậu vệ",     "họa sĩ",        "học sinh",
+    "kỳ thủ",        "luật sư",      "lương y",     "mc",         "mẹ nuôi",       "nam ca sĩ",
+    "nam diễn viên", "nghi phạm",    "nghệ sĩ",     "ngoại binh", "người mẫu",     "người đẹp",
+    "nhà báo",       "nhà khoa học", "nhà thơ",     "nhà văn",    "nhạc sĩ",       "nạn nhân",
+    "nữ ca sĩ",      "nữ diễn viên", "sinh viên",   "tay đua",    "thiếu tá",      "thí sinh",
+    "thủ môn",       "thủ quân",     "thủ thành",   "tiền vệ",    "tiền đạo",      "trung tá",
+    "trung vệ",      "tác giả",      "tỷ phú",      "võ sĩ",      "vận động viên", "vợ",
+    "đại tá",        "đạo diễn",     "đối tượng"};
 /* titles, written capitalised before or after a name ("Chủ tịch Joan
  * Laporta", "Trần Tuấn Anh, Ủy viên Bộ Chính trị") */
 static const char *const titles[] = {"bs",
