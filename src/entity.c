@@ -1507,6 +1507,13 @@ void vnt__an_entities(an_ctx *c)
                 else if (cw && !strcmp(which, "thành phố") && lv == 2)
                     lv = 7;
                 size_t we = pos + w;
+                /* "Sài Gòn FC", "Manchester United": a place then an
+                 * organisation word names a club */
+                if (we < end && capital(TK(we)) && IN(TK(we)->lk, foreign_org_words)) {
+                    add_ent(c, VNT_ENT_ORG, pos, end);
+                    pos = end;
+                    continue;
+                }
                 /* a route "Nội Bài-Lào Cai": two places joined without spaces */
                 int lv2, cue2;
                 const char *pr2;

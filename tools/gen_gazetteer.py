@@ -81,6 +81,13 @@ def main():
             return
         lv = LEVELS[level]
         old = ent.get(k)
+        # a name known without a cue (the team's countries, cities, regions)
+        # beats a ward of the same name that needs one ("Trung Đông", "Nam Mỹ",
+        # "Tân Cương" are also wards): else the bare region is no place
+        if old is not None and old[3] != cue:
+            if old[3] and not cue:
+                ent[k] = [name, lv, prov, cue, False]
+            return
         if old is None or lv < old[1]:
             ent[k] = [name, lv, prov, cue, False]
         elif lv == old[1] and old[2] != prov:
