@@ -1786,6 +1786,11 @@ void vnt__an_entities(an_ctx *c)
                  * word as a word of its own ("thị trường" is none) */
                 size_t iw = cue_before(c, pos, inst_cues, COUNT(inst_cues), NULL, 0);
                 if (iw && TK(pos - iw)->word0) orgcue = 1;
+                /* "Theo Science Alert", "(Theo Sputnik)": the source a report
+                 * cites is a medium (persons come with "ông", "bà"…) */
+                if (pos > 0 && is(TK(pos - 1), "theo") && TK(pos - 1)->word0 &&
+                    TK(pos - 1)->wlast == pos - 1)
+                    orgcue = 1;
                 if (orgw || (!said && orgcue)) {
                     add_ent(c, VNT_ENT_ORG, pos, end);
                     pos = end;

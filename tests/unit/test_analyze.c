@@ -309,7 +309,8 @@ static void test_garbage(void)
 /* opts->orgs: a listed name is an organisation where a person was the guess */
 static void test_org_names(void)
 {
-    const char *s = "Tin\n\nTheo Bloomberg, ông Lee Kwang cho biết Samsung sẽ mở nhà máy.";
+    const char *s =
+        "Tin\n\nHôm qua, Bloomberg đưa tin ông Lee Kwang cho biết Samsung sẽ mở nhà máy.";
     const char orgs[] = "# test\nbloomberg\t3\nsamsung\t2\n";
     vnt_article a;
     memset(&a, 0, sizeof a);
