@@ -1609,6 +1609,11 @@ void vnt__an_entities(an_ctx *c)
                 pos = end;
                 continue;
             }
+            /* "học sinh THCS", "giáo viên THPT": a generic acronym is no name */
+            if (end == pos + 1 && IN(TK(pos)->lk, generic_acronyms)) {
+                pos = end;
+                continue;
+            }
             if ((nt == pos || hw || pw || padj) && !digits) {
                 size_t pe = end;
                 if (nt > pos && nt < end) pe = nt;
