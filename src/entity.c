@@ -1796,6 +1796,17 @@ void vnt__an_entities(an_ctx *c)
                 if (pos > 0 && is(TK(pos - 1), "theo") && TK(pos - 1)->word0 &&
                     TK(pos - 1)->wlast == pos - 1)
                     orgcue = 1;
+                /* "Bayern Munich", "Inter Milan": a foreign name ending in a
+                 * known city or country is a club or company */
+                static const char *const place_lead[] = {"east", "new", "north", "south", "west"};
+                if (!said && nw >= 2 && TK(end - 1)->type == VNT_TOK_FOREIGN &&
+                    !IN(TK(pos)->lk, place_lead)) { /* ("New Mexico" is a place) */
+                    int lve = 0, cuee = 0;
+                    const char *pre = NULL;
+                    if (match_place(c, end - 1, end, &lve, &pre, &cuee) == 1 && !cuee &&
+                        (lve == 1 || lve == 7))
+                        orgw = 1;
+                }
                 if (orgw || (!said && orgcue)) {
                     add_ent(c, VNT_ENT_ORG, pos, end);
                     pos = end;
