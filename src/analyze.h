@@ -62,6 +62,8 @@ VNT__HIDDEN vnt_status vnt__an_structure(an_ctx *c);
 VNT__HIDDEN void vnt__an_facts(an_ctx *c);
 VNT__HIDDEN int vnt__an_parse_number(const char *s, size_t n, double *out);
 /* entities (entity.c) */
+/* Entities are extracted from the first this-many bytes of an article. */
+#define VNT__AN_ENTITY_BYTES ((size_t)1 << 20)
 VNT__HIDDEN void vnt__an_entities(an_ctx *c);
 /* places and names (gazetteer.c): key = lower case with each syllable's tone
  * as a trailing digit. */

@@ -791,7 +791,21 @@ vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *
         if (a->values[v].kind == VNT_VAL_DATE && strlen(a->values[v].iso) == 10 &&
             !a->values[v].relative)
             memcpy(a->date, a->values[v].iso, 11);
+    /* Entity rules compare mentions pairwise (coreference, "named
+     * elsewhere in the article"), which is quadratic in the article; a news
+     * article is < 100 KB, so on larger untrusted input entities come from the
+     * first VNT__AN_ENTITY_BYTES only (structure and values cover it all). */
+    size_t nt_all = c->nt, lo = 0, hi = c->nt;
+    while (lo < hi) { /* first token starting at or after the limit */
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t[mid].s < VNT__AN_ENTITY_BYTES)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    c->nt = lo;
     vnt__an_entities(c);
+    c->nt = nt_all;
     keywords(c, o);
     return c->nomem ? VNT_ERR_NOMEM : VNT_OK;
 }

@@ -835,13 +835,16 @@ struct an_ekey {
 };
 
 /* The gazetteer key of entity q, cached by span and article (why: the
- * mention loops keyed every earlier entity again, quadratic in an article) */
+ * mention loops keyed every earlier entity again, quadratic in an article).
+ * The cache grows to cover every current entity at once, so a key returned
+ * here stays valid while further keys of existing entities are taken (a
+ * realloc inside a pair loop left the first key dangling). */
 static const char *ekey(an_ctx *c, size_t q)
 {
     const vnt_entity *f = &c->a->entities[q];
     if (q >= c->cap_ek) {
         size_t nc = c->cap_ek ? c->cap_ek : 32;
-        while (nc <= q)
+        while (nc <= q || nc < c->a->n_entities)
             nc *= 2;
         struct an_ekey *nk = realloc(c->ek, nc * sizeof *nk);
         if (!nk) {
@@ -1873,7 +1876,8 @@ void vnt__an_entities(an_ctx *c)
         while (t0 < c->nt && TK(t0)->s < f->start)
             t0++;
         if (t0 == c->nt || TK(t0)->type != VNT_TOK_FOREIGN) continue;
-        const char *kf = ekey(c, q);
+        char kf[160]; /* a copy: the key cache may move */
+        snprintf(kf, sizeof kf, "%s", ekey(c, q));
         for (size_t r = 0; r < c->a->n_entities; r++)
             if (c->a->entities[r].type == VNT_ENT_ORG && !strcmp(kf, ekey(c, r))) {
                 f->type = VNT_ENT_ORG;

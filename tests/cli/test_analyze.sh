@@ -75,6 +75,20 @@ $V analyze --no-tokens "$T/huge.txt" > "$T/huge.json"; rc=$?
 check "huge numbers: exit 0" test $rc -eq 0
 [ $HAVE_PY -eq 1 ] && check "huge numbers: valid JSON" json_ok "$T/huge.json"
 
+# a 1.3 MB single-line "article": entities from the first MiB only
+# (documented limit), values everywhere
+i=0; : > "$T/long.txt"
+while [ $i -lt 70 ]; do printf 'Ông Nguyễn Văn An chi 250 triệu đồng cho xã Lũng Cú ngày 26/1. %.0s' $(seq 1 250) >> "$T/long.txt"; i=$((i+1)); done
+$V analyze --no-tokens "$T/long.txt" > "$T/long.json"; rc=$?
+check "long article: exit 0" test $rc -eq 0
+[ $HAVE_PY -eq 1 ] && check "long article: entities stop at 1 MiB, values go on" python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+ents=d["entities"]; vals=d["values"]
+assert ents and max(e["start"] for e in ents) < 1<<20, "entities"
+assert max(v["start"] for v in vals) > 1200000, "values"
+' "$T/long.json"
+
 # the whole news corpus: every article analysed, one valid JSON document each
 N=../shared/data/news/unc_dantri_2020_2021.txt
 if [ -f "$N" ]; then
