@@ -140,6 +140,8 @@ gen:
 	python3 tools/gen_letters.py > src/letters_table.h
 	python3 tools/gen_charsets.py > src/charset_tables.h
 	python3 tools/gen_abbrev.py > src/abbrev_table.h
+	python3 tools/gen_gazetteer.py > src/gazetteer_table.h
+	python3 tools/gen_orgs.py > models/news-orgs.tsv
 	$(MAKE) $(BUILD)/tools/gen_detect_table && $(BUILD)/tools/gen_detect_table ../shared/data/wiki/viwiki-7878.txt > src/detect_table.h.tmp && mv src/detect_table.h.tmp src/detect_table.h
 
 gen-check:
@@ -154,6 +156,12 @@ gen-check:
 	  python3 tools/gen_abbrev.py | cmp -s - src/abbrev_table.h && echo "PASS gen-check abbrev_table.h" \
 	  || echo "FAIL gen-check: src/abbrev_table.h differs from tools/gen_abbrev.py output"; \
 	else echo "SKIP gen-check abbrev_table.h: ../shared/data/lexicon or python3 absent"; fi
+	@if [ -d ../shared/data/places ] && command -v python3 >/dev/null 2>&1; then \
+	  python3 tools/gen_gazetteer.py | cmp -s - src/gazetteer_table.h && echo "PASS gen-check gazetteer_table.h" \
+	  || echo "FAIL gen-check: src/gazetteer_table.h differs from tools/gen_gazetteer.py output"; \
+	  python3 tools/gen_orgs.py 2>/dev/null | cmp -s - models/news-orgs.tsv && echo "PASS gen-check news-orgs.tsv" \
+	  || echo "FAIL gen-check: models/news-orgs.tsv differs from tools/gen_orgs.py output"; \
+	else echo "SKIP gen-check gazetteer_table.h, news-orgs.tsv: ../shared/data or python3 absent"; fi
 	@if [ -f ../shared/data/wiki/viwiki-7878.txt ]; then $(MAKE) -s $(BUILD)/tools/gen_detect_table && \
 	  $(BUILD)/tools/gen_detect_table ../shared/data/wiki/viwiki-7878.txt | cmp -s - src/detect_table.h && echo "PASS gen-check detect_table.h" \
 	  || echo "FAIL gen-check: src/detect_table.h differs from tools/gen_detect_table output"; \
