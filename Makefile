@@ -142,6 +142,7 @@ gen:
 	python3 tools/gen_abbrev.py > src/abbrev_table.h
 	python3 tools/gen_gazetteer.py > src/gazetteer_table.h
 	python3 tools/gen_orgs.py > models/news-orgs.tsv
+	$(MAKE) $(BUILD)/tools/gen_idf && $(BUILD)/tools/gen_idf models/vntext.model ../shared/data/news/unc_dantri_2020_2021.txt > models/news-idf.tsv
 	$(MAKE) $(BUILD)/tools/gen_detect_table && $(BUILD)/tools/gen_detect_table ../shared/data/wiki/viwiki-7878.txt > src/detect_table.h.tmp && mv src/detect_table.h.tmp src/detect_table.h
 
 gen-check:
@@ -166,6 +167,10 @@ gen-check:
 	  $(BUILD)/tools/gen_detect_table ../shared/data/wiki/viwiki-7878.txt | cmp -s - src/detect_table.h && echo "PASS gen-check detect_table.h" \
 	  || echo "FAIL gen-check: src/detect_table.h differs from tools/gen_detect_table output"; \
 	else echo "SKIP gen-check detect_table.h: ../shared/data/wiki absent"; fi
+	@if [ -f ../shared/data/news/unc_dantri_2020_2021.txt ]; then $(MAKE) -s $(BUILD)/tools/gen_idf && \
+	  $(BUILD)/tools/gen_idf models/vntext.model ../shared/data/news/unc_dantri_2020_2021.txt | cmp -s - models/news-idf.tsv \
+	  && echo "PASS gen-check news-idf.tsv" || echo "FAIL gen-check: models/news-idf.tsv differs from tools/gen_idf output"; \
+	else echo "SKIP gen-check news-idf.tsv: ../shared/data/news absent"; fi
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h' | grep -v _table.h)
