@@ -178,7 +178,7 @@ typedef struct vnt_norm_opts {
 } vnt_norm_opts;
 
 /* Clean NFC UTF-8: canonical composition of every Vietnamese letter (marks in
- * any order) and of other Latin letters with marks in canonical order (NFD
+ * any order) and of other Latin, Greek and Cyrillic letters with marks in canonical order (NFD
  * ü, ñ, é), tone marks repaired (nứơc -> nước, tóan -> toán) and placed per
  * opts->tones, lookalikes folded (Ð U+00D0, Ɖ U+0189, ð -> Đ/đ; Cyrillic and
  * Greek vowels inside Vietnamese words; zero-width characters removed; NBSP ->

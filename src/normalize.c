@@ -287,6 +287,8 @@ static size_t slow_word(ctx *c, size_t w)
             /* not a Vietnamese letter: Unicode canonical composition of the
              * pair, when one exists (UAX #15; table in charset_nfc.c) */
             uint32_t base = k > 0 ? unit_cp(&u[k - 1]) : 0, comp;
+            if (k > 0 && u[k - 1].kind == U_RAW) /* a Cyrillic or Greek letter: и + U+0306 */
+                decode(s, n, u[k - 1].src, &base);
             if (base && (comp = vnt__cs_compose(base, cp)) != 0) {
                 unit *p = &u[k - 1];
                 if (!vnt__letter_get(comp, &p->let)) {
