@@ -88,7 +88,7 @@ static inline int is_word_cp(uint32_t cp)
     if (cp >= 0x300 && cp <= 0x36F) return 1;
     if (cp >= 0x370 && cp <= 0x4FF)
         return cp != 0x37E && cp != 0x387 && !(cp >= 0x482 && cp <= 0x489);
-    if (cp >= 0x1E00 && cp <= 0x1EFF) return 1;
+    if (cp >= 0x1E00 && cp <= 0x1FFF) return 1; /* Latin Extended Additional, Greek Extended */
     return is_zero_width(cp);
 }
 
@@ -260,7 +260,7 @@ static size_t slow_word(ctx *c, size_t w)
             if (k <= 0 || !is_word_cp(cp)) break;
             if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF)) {
                 has_latin = has_letter = 1;
-            } else if (cp >= 0x370 && cp <= 0x4FF) {
+            } else if ((cp >= 0x370 && cp <= 0x4FF) || (cp >= 0x1F00 && cp <= 0x1FFF)) {
                 has_letter = 1;
                 if (!lookalike(cp)) has_other = 1;
             }
@@ -289,7 +289,9 @@ static size_t slow_word(ctx *c, size_t w)
             uint32_t base = k > 0 ? unit_cp(&u[k - 1]) : 0, comp;
             if (k > 0 && u[k - 1].kind == U_RAW) /* a Cyrillic or Greek letter: и + U+0306 */
                 decode(s, n, u[k - 1].src, &base);
-            if (base && (comp = vnt__cs_compose(base, cp)) != 0) {
+            /* only into a word character, so that word boundaries (and so
+             * the result of a second pass) do not move */
+            if (base && (comp = vnt__cs_compose(base, cp)) != 0 && is_word_cp(comp)) {
                 unit *p = &u[k - 1];
                 if (!vnt__letter_get(comp, &p->let)) {
                     p->kind = U_CP;
