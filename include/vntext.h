@@ -501,8 +501,15 @@ enum {
     VNT_SEARCH_PREFIX = 1u << 1, /* query mode, the text is a prefix ("Lai Ch" of
                                     "Lai Ch*"): the last term is VNT_TERM_PREFIX and
                                     keeps its tone mark where it was typed */
-    VNT_SEARCH_WORD = 1u << 2    /* treat the whole text as one word: with compounds
+    VNT_SEARCH_WORD = 1u << 2,   /* treat the whole text as one word: with compounds
                                     on, also index it as a compound (no segmenter run) */
+    VNT_SEARCH_EXPAND = 1u << 3  /* VNT_ACCENTS_BOTH with half the index terms: a
+                                    syllable is indexed in its accented form only, and
+                                    an accent-free query word (or prefix) becomes its
+                                    accented spellings as alternatives (hoa -> hoa |
+                                    hòa | hóa | ...). Same matches; give the flag at
+                                    index and query time alike. Other words (café,
+                                    codes) keep their accent-free alternative. */
 };
 
 enum {

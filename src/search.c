@@ -23,6 +23,7 @@ typedef struct memo_slot {
     uint32_t hash; /* 0: empty */
     uint32_t off;  /* arena: source bytes, key, fold */
     uint8_t src_len, key_len, fold_len, kind;
+    uint8_t syl; /* the key is a Vietnamese syllable as vnt_syllable_write spells it */
 } memo_slot;
 
 typedef struct search_scratch {
@@ -161,8 +162,9 @@ static int put_lower(search_scratch *sc, size_t *len, const char *p, size_t n)
 /* The key of token slice s[0..n) into sc->key; returns its length, or
  * (size_t)-1 on allocation failure. */
 static size_t token_key(search_scratch *sc, const char *s, size_t n, const vnt_token *t,
-                        int as_prefix)
+                        int as_prefix, int *is_syl)
 {
+    *is_syl = 0;
     const char *p = s;
     size_t pn = n;
     if (t->flags & (VNT_TOKF_UNCLEAN | VNT_TOKF_INVALID)) {
@@ -184,6 +186,7 @@ static size_t token_key(search_scratch *sc, const char *s, size_t n, const vnt_t
             if (k > 0 && k < sizeof buf) {
                 if (!grow((void **)&sc->key, &sc->key_cap, k + 1, 1)) return (size_t)-1;
                 memcpy(sc->key, buf, k);
+                *is_syl = 1;
                 return k;
             }
         }
@@ -197,7 +200,7 @@ static size_t token_key(search_scratch *sc, const char *s, size_t n, const vnt_t
  * Returns 0 on NOMEM, klen 0 for an empty key. */
 static int token_forms(search_scratch *sc, const char *s, size_t n, const vnt_token *t,
                        const char **key, size_t *klen, const char **fold, size_t *flen,
-                       char *fold_buf)
+                       char *fold_buf, int *syl)
 {
     const unsigned kind = (t->type == VNT_TOK_SYLLABLE ? 1u : 0u) |
                           ((t->flags & (VNT_TOKF_UNCLEAN | VNT_TOKF_INVALID)) ? 2u : 0u);
@@ -231,11 +234,12 @@ static int token_forms(search_scratch *sc, const char *s, size_t n, const vnt_to
                 *klen = m->key_len;
                 *fold = *key + m->key_len;
                 *flen = m->fold_len;
+                *syl = m->syl;
                 return 1;
             }
         }
     }
-    size_t kl = token_key(sc, s, n, t, 0);
+    size_t kl = token_key(sc, s, n, t, 0, syl);
     if (kl == (size_t)-1) return 0;
     *key = sc->key;
     *klen = kl;
@@ -265,6 +269,7 @@ static int token_forms(search_scratch *sc, const char *s, size_t n, const vnt_to
     slot->key_len = (uint8_t)kl;
     slot->fold_len = (uint8_t)*flen;
     slot->kind = (uint8_t)kind;
+    slot->syl = (uint8_t)*syl;
     sc->arena_len += n + kl + *flen;
     sc->memo_used++;
     *key = a + n;
@@ -301,11 +306,88 @@ static int seen(const vnt_terms *out, size_t from, const char *txt, size_t len)
     return 0;
 }
 
+/* The accented spellings an accent-free word may stand for (VNT_SEARCH_EXPAND):
+ * a, e, o, u, d may carry their letter diacritics (ă â, ê, ô ơ, ư, đ) and
+ * one vowel a tone mark. A whole word keeps the candidates that are
+ * syllables, spelled as token_key() spells them, so the alternatives are
+ * exactly the index keys that fold to the word; a prefix keeps every
+ * candidate (a prefix of a syllable need not be one). At most 4 vowel
+ * letters, like any syllable ("giuôi": gi + uôi), bounds the work. */
+static int add_expansions(vnt_terms *out, size_t from, const char *key, size_t klen,
+                          const vnt_token *t, uint32_t pos, unsigned flags, int prefix)
+{
+    enum { MAXL = 8 };
+    if (klen == 0 || klen > MAXL) return 1;
+    int opt[MAXL][3], nopt[MAXL], vowels = 0, combos = 1;
+    for (size_t i = 0; i < klen; i++) {
+        int c = (unsigned char)key[i];
+        if (c < 'a' || c > 'z') return 1;
+        nopt[i] = 1;
+        opt[i][0] = -c; /* a consonant: itself */
+        switch (c) {
+        case 'a':
+            nopt[i] = 3, opt[i][0] = VNT__V_A, opt[i][1] = VNT__V_AW, opt[i][2] = VNT__V_AA;
+            break;
+        case 'e': nopt[i] = 2, opt[i][0] = VNT__V_E, opt[i][1] = VNT__V_EE; break;
+        case 'o':
+            nopt[i] = 3, opt[i][0] = VNT__V_O, opt[i][1] = VNT__V_OO, opt[i][2] = VNT__V_OW;
+            break;
+        case 'u': nopt[i] = 2, opt[i][0] = VNT__V_U, opt[i][1] = VNT__V_UW; break;
+        case 'i': opt[i][0] = VNT__V_I; break;
+        case 'y': opt[i][0] = VNT__V_Y; break;
+        case 'd': nopt[i] = 2, opt[i][1] = VNT__V_DD; break;
+        }
+        if (opt[i][0] >= 0 && ++vowels > 4) return 1;
+        combos *= nopt[i];
+    }
+    if (vowels == 0) return 1;
+    for (int combo = 0; combo < combos; combo++) {
+        int pick[MAXL], r = combo;
+        for (size_t i = 0; i < klen; i++) {
+            pick[i] = opt[i][r % nopt[i]];
+            r /= nopt[i];
+        }
+        /* tone 0 (only when some letter changed), then each tone on each vowel */
+        for (int tone = 0; tone <= 5; tone++) {
+            for (size_t at = 0; at < klen; at++) {
+                if (tone == 0 ? (combo == 0 || at > 0) : (pick[at] < 0 || pick[at] == VNT__V_DD))
+                    continue;
+                char cand[MAXL * 4 + 1];
+                size_t cl = 0;
+                for (size_t i = 0; i < klen; i++) {
+                    uint32_t cp = pick[i] < 0 ? (uint32_t)-pick[i]
+                                              : vnt__letter_cp(pick[i], i == at ? tone : 0, 0);
+                    if (!cp) goto skip;
+                    cl += vnt_utf8_encode(cp, cand + cl);
+                }
+                const char *term = cand;
+                size_t tl = cl;
+                char sp[64];
+                if (!prefix) {
+                    vnt_syllable syl;
+                    if (vnt_syllable_parse(cand, cl, &syl) != VNT_OK) goto skip;
+                    syl.letter_case = VNT_CASE_LOWER;
+                    tl = vnt_syllable_write(&syl, VNT_TONES_TRADITIONAL, sp, sizeof sp);
+                    if (tl == 0 || tl >= sizeof sp) goto skip;
+                    term = sp;
+                }
+                if (!seen(out, from, term, tl) &&
+                    !add_term(out, term, tl, t, pos, flags | VNT_TERM_ALT))
+                    return 0;
+            skip:;
+            }
+        }
+    }
+    return 1;
+}
+
 /* Primary + accent-free alternative of one key; `fold` is the key's
- * accent-free form when the caller has it, else NULL. Returns 0 on NOMEM. */
+ * accent-free form when the caller has it, else NULL. `syl`: the key is a
+ * syllable, whose accent-free form VNT_SEARCH_EXPAND leaves out of the
+ * index (queries expand instead). Returns 0 on NOMEM. */
 static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, const char *fold,
                      size_t flen, const vnt_token *t, uint32_t pos, unsigned flags, vnt_accents acc,
-                     int query)
+                     int query, int expand, int syl)
 {
     char fbuf[VNT_TERM_MAX + 8];
     if (acc != VNT_ACCENTS_KEEP && !fold) {
@@ -322,8 +404,12 @@ static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, 
         unsigned f = flags | (out->n > from ? VNT_TERM_ALT : 0);
         if (!add_term(out, key, klen, t, pos, f)) return 0;
     }
-    if (acc == VNT_ACCENTS_BOTH && !query && (flen != klen || memcmp(fold, key, klen)) &&
-        !seen(out, from, fold, flen))
+    if (acc != VNT_ACCENTS_BOTH) return 1;
+    const int plain = flen == klen && !memcmp(fold, key, klen);
+    if (query) /* an accent-free query word: every accented spelling */
+        return !expand || !plain ||
+               add_expansions(out, from, key, klen, t, pos, flags, (flags & VNT_TERM_PREFIX) != 0);
+    if (!plain && !(expand && syl) && !seen(out, from, fold, flen))
         return add_term(out, fold, flen, t, pos, flags | VNT_TERM_ALT | VNT_TERM_FOLDED) != NULL;
     return 1;
 }
@@ -356,18 +442,18 @@ static size_t code_parts(const char *key, size_t klen, size_t b[][2], size_t max
  * "Covid-19 mới" matches in index and query alike. `from` is where this
  * position's terms begin; returns the positions used (>= 1), 0 on NOMEM. */
 static uint32_t add_parts(vnt_terms *out, size_t from, const char *key, size_t klen,
-                          const vnt_token *t, uint32_t pos, vnt_accents acc, int query)
+                          const vnt_token *t, uint32_t pos, vnt_accents acc, int query, int expand)
 {
     size_t b[16][2];
     size_t nparts = code_parts(key, klen, b, 16);
     if (nparts < 2) { /* one run: the term itself */
         if (!query) return 1;
-        return add_forms(out, from, key, klen, NULL, 0, t, pos, 0, acc, query) ? 1 : 0;
+        return add_forms(out, from, key, klen, NULL, 0, t, pos, 0, acc, query, expand, 0) ? 1 : 0;
     }
     for (size_t k = 0; k < nparts; k++) {
         size_t f = k == 0 ? from : out->n;
         if (!add_forms(out, f, key + b[k][0], b[k][1] - b[k][0], NULL, 0, t, pos + (uint32_t)k,
-                       VNT_TERM_PART, acc, query))
+                       VNT_TERM_PART, acc, query, expand, 0))
             return 0;
     }
     return (uint32_t)nparts;
@@ -392,6 +478,7 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
     const int prefix = query && (o.flags & VNT_SEARCH_PREFIX);
     const int word_mode = (o.flags & VNT_SEARCH_WORD) != 0;
     const int compounds = o.compounds && !query && (o.model || word_mode);
+    const int expand = (o.flags & VNT_SEARCH_EXPAND) && o.accents == VNT_ACCENTS_BOTH;
 
     /* tokens, and with compounds the words over them */
     const vnt_tokens *toks;
@@ -423,15 +510,16 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
         const int pfx = prefix && i == last;
         const char *key, *fold;
         size_t klen, flen;
+        int syl = 0;
         char fold_buf[VNT_TERM_MAX + 8];
         if (pfx) {
-            klen = token_key(sc, s + t->start, t->end - t->start, t, 1);
+            klen = token_key(sc, s + t->start, t->end - t->start, t, 1, &syl);
             if (klen == (size_t)-1) return VNT_ERR_NOMEM;
             key = sc->key;
             fold = NULL;
             flen = 0;
         } else if (!token_forms(sc, s + t->start, t->end - t->start, t, &key, &klen, &fold, &flen,
-                                fold_buf))
+                                fold_buf, &syl))
             return VNT_ERR_NOMEM;
         if (klen == 0 || klen > VNT_TERM_MAX) continue;
         size_t from = out->n;
@@ -439,11 +527,13 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
         uint32_t used = 1;
         if (has_parts(t->type) && !pfx) {
             /* index: the code term, its parts as a phrase; query: the phrase */
-            if (!query && !add_forms(out, from, key, klen, fold, flen, t, pos, 0, o.accents, 0))
+            if (!query &&
+                !add_forms(out, from, key, klen, fold, flen, t, pos, 0, o.accents, 0, expand, 0))
                 return VNT_ERR_NOMEM;
-            used = add_parts(out, from, key, klen, t, pos, o.accents, query);
+            used = add_parts(out, from, key, klen, t, pos, o.accents, query, expand);
             if (!used) return VNT_ERR_NOMEM;
-        } else if (!add_forms(out, from, key, klen, fold, flen, t, pos, fl, o.accents, query))
+        } else if (!add_forms(out, from, key, klen, fold, flen, t, pos, fl, o.accents, query,
+                              expand, syl))
             /* a prefix keeps the tone where it was typed, so it is matched as is */
             return VNT_ERR_NOMEM;
 
@@ -476,7 +566,9 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
                     ok = 0;
                     break;
                 }
-                if (!token_forms(sc, s + u->start, u->end - u->start, u, &uk, &ul, &uf, &ufl, ubuf))
+                int usyl;
+                if (!token_forms(sc, s + u->start, u->end - u->start, u, &uk, &ul, &uf, &ufl, ubuf,
+                                 &usyl))
                     return VNT_ERR_NOMEM;
                 if (ul == 0 || bl + ul + 1 > VNT_TERM_MAX || fbl + ufl + 1 > VNT_TERM_MAX)
                     ok = 0;
@@ -491,7 +583,7 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
             if (ok) {
                 size_t before = out->n;
                 if (!add_forms(out, from, buf, bl, fbuf, fbl, t, pos, VNT_TERM_COMPOUND, o.accents,
-                               0))
+                               0, expand, 1))
                     return VNT_ERR_NOMEM;
                 for (size_t k = before; k < out->n; k++) {
                     out->term[k].end = toks->tok[we - 1].end;

@@ -1,8 +1,10 @@
 /* SQLite FTS5 tokenizer "vietnamese" (FTS5 v1 tokenizer API, SQLite >= 3.20;
- * tested with 3.40). The terms come from vnt_search_terms(): every syllable
- * in its accented form and, colocated (FTS5_TOKEN_COLOCATED), its
- * accent-free form; multi-syllable words colocated at their first syllable
- * when a segmentation model is available. Options (tokenize = '...'):
+ * tested with 3.40). The terms come from vnt_search_terms() with
+ * VNT_SEARCH_EXPAND: every syllable in its accented form (other words also
+ * in their accent-free form, colocated: FTS5_TOKEN_COLOCATED), and an
+ * accent-free query word as all its accented spellings, colocated;
+ * multi-syllable words colocated at their first syllable when a
+ * segmentation model is available. Options (tokenize = '...'):
  *   accents fold|keep|both   (default both)
  *   compounds 1|0            (default 1 when a model is found)
  *   model PATH               (default $VNTEXT_MODEL, else the
@@ -118,6 +120,10 @@ static int vtok_create(void *ctx, const char **az, int n, Fts5Tokenizer **out)
     }
     t->opts.model = t->model;
     t->opts.compounds = t->model != NULL;
+    /* half the index terms for the same matches (VNT_SEARCH_EXPAND): FTS5
+     * tells the tokenizer whether it indexes or parses a query, which a
+     * PostgreSQL dictionary cannot know, so only this engine can use it */
+    t->opts.flags |= VNT_SEARCH_EXPAND;
     *out = (Fts5Tokenizer *)t;
     return SQLITE_OK;
 bad:

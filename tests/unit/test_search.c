@@ -226,6 +226,68 @@ static void test_memo(void)
     free(text);
 }
 
+/* VNT_SEARCH_EXPAND: index syllables accented only; an accent-free query
+ * word becomes all its accented spellings, so matches are those of the
+ * default (both forms indexed). */
+static int has_term(const vnt_terms *t, const char *s, size_t n)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->term[i].len == n && !memcmp(t->text + t->term[i].off, s, n)) return 1;
+    return 0;
+}
+
+static void test_expand(void)
+{
+    const unsigned X = VNT_SEARCH_EXPAND, Q = VNT_SEARCH_QUERY | VNT_SEARCH_EXPAND;
+    EXPECT(dump("Hoà bình café", X, VNT_ACCENTS_BOTH, NULL), "hòa@0 bình@1 café@2 +cafe@2");
+    EXPECT(dump("Hoà bình", Q, VNT_ACCENTS_BOTH, NULL), "hòa@0 bình@1"); /* accented: exact */
+    EXPECT(dump("Covid-19", Q, VNT_ACCENTS_BOTH, NULL), "covid@0 19@1");
+    /* accent-free: itself first, then accented spellings, all at its position */
+    const char *d = dump("duong", Q, VNT_ACCENTS_BOTH, NULL);
+    CHECK(!strncmp(d, "duong@0 +", 9));
+    CHECK(strstr(d, "+đường@0") && strstr(d, "+dương@0") && strstr(d, "+dưỡng@0"));
+    CHECK(!strstr(d, "@1"));
+    /* "uu" is no rhyme, but hữu is a syllable */
+    CHECK(strstr(dump("huu", Q, VNT_ACCENTS_BOTH, NULL), "+hữu@0") != NULL);
+    /* a prefix: accented prefixes of any syllable, flagged as prefixes */
+    d = dump("Lai chu", Q | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL);
+    CHECK(strstr(d, "+chư@1*") && strstr(d, "+chú@1*") && strstr(d, "chu@1*"));
+    /* five vowels is no syllable: no expansion */
+    EXPECT(dump("oaoao", Q, VNT_ACCENTS_BOTH, NULL), "oaoao@0");
+
+    /* completeness: the accented key of every syllable of the tone table and
+     * the samples is among the expansions of its accent-free form */
+    static const char *const files[] = {"tests/golden/tone-styles.tsv", "samples/bai-bao.txt",
+                                        "samples/ban-tin.txt"};
+    vnt_search_opts ko = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_KEEP, 0, NULL, 0};
+    vnt_search_opts qo = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_BOTH, 0, NULL, Q};
+    vnt_terms keys = {0}, q = {0};
+    size_t checked = 0, missing = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        size_t len;
+        char *text = test_read_file(files[f], &len);
+        CHECK(text != NULL);
+        if (!text) continue;
+        CHECK(vnt_search_terms(text, len, &ko, &keys) == VNT_OK);
+        for (size_t i = 0; i < keys.n; i++) {
+            const vnt_term *k = &keys.term[i];
+            const char *ks = keys.text + k->off;
+            char fold[VNT_TERM_MAX + 8];
+            size_t fl = vnt_strip_diacritics(ks, k->len, fold, sizeof fold);
+            if (k->type != VNT_TOK_SYLLABLE || (fl == k->len && !memcmp(fold, ks, fl))) continue;
+            CHECK(vnt_search_terms(fold, fl, &qo, &q) == VNT_OK);
+            checked++;
+            if (!has_term(&q, ks, k->len) && missing++ < 5)
+                fprintf(stderr, "  %s: not among the expansions of %.*s\n", ks, (int)fl, fold);
+        }
+        free(text);
+    }
+    CHECK(checked > 2000);
+    CHECK(missing == 0);
+    vnt_terms_free(&keys);
+    vnt_terms_free(&q);
+}
+
 int main(void)
 {
     RUN(test_accents_both);
@@ -238,5 +300,6 @@ int main(void)
     RUN(test_options);
     RUN(test_odd_input);
     RUN(test_memo);
+    RUN(test_expand);
     TEST_END();
 }
