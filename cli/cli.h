@@ -42,6 +42,9 @@ int cmd_tokenize(int argc, char **argv);
 /* The model for --model PATH (NULL: the default rule, see vntext segment --help);
  * prints the reason and returns NULL on failure. cli/cmd_segment.c */
 vnt_model *cli_open_model(const char *cmd, const char *path);
+/* Bytes of a data file: path, else $env_name, else name in BIN/../models or
+ * BIN/../share/vntext; NULL when absent (an unreadable path says so). */
+char *cli_load_data(const char *path, size_t *n, const char *env_name, const char *name);
 
 /* ---- streaming input (cli/io.c) ----
  * Reads a file (or stdin for NULL / "-") in chunks that end at a safe cut

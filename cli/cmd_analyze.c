@@ -365,7 +365,7 @@ static size_t unc_split(const char *b, size_t n, art **out)
 /* A model data file: path, else $env, else models/NAME beside the binary
  * (a build tree), else share/vntext/NAME (after make install); absent:
  * NULL, silently. */
-static char *load_data(const char *path, size_t *n, const char *env_name, const char *name)
+char *cli_load_data(const char *path, size_t *n, const char *env_name, const char *name)
 {
     char buf[4096], c1[4200];
     if (!path) {
@@ -448,9 +448,9 @@ int cmd_analyze(int argc, char **argv)
     vnt_model *m = NULL;
     if (!no_model && !(m = cli_open_model("analyze", model_path))) return CLI_EXIT_IO;
     size_t idf_len = 0;
-    char *idf = load_data(idf_path, &idf_len, "VNTEXT_IDF", "news-idf.tsv");
+    char *idf = cli_load_data(idf_path, &idf_len, "VNTEXT_IDF", "news-idf.tsv");
     size_t orgs_len = 0;
-    char *orgs = load_data(orgs_path, &orgs_len, "VNTEXT_ORGS", "news-orgs.tsv");
+    char *orgs = cli_load_data(orgs_path, &orgs_len, "VNTEXT_ORGS", "news-orgs.tsv");
     int rc = 0;
     if (eval) {
         rc = cmd_eval_analyze(nf, (char **)files, m, idf, idf_len, orgs, orgs_len);

@@ -317,3 +317,147 @@ int cmd_eval_analyze_main(int argc, char **argv)
     free(v);
     return rc;
 }
+
+/* vntext train entities: the entity tagger from the gold files' ent rows
+ * (texts from ../shared), added to a copy of the base model. */
+int cmd_train_entities(int argc, char **argv);
+int cmd_train_entities(int argc, char **argv)
+{
+    static const char help[] =
+        "usage: vntext train entities --model BASE --gold FILE.tsv [--gold ...]\n"
+        "                             [--epochs N] [--seed N] -o OUT\n"
+        "\n"
+        "Train the entity tagger (an averaged perceptron over the rules' entities)\n"
+        "on the labelled regions of gold files (tests/gold/*.tsv rows doc/ent; texts\n"
+        "from $VNT_SHARED or ../shared) and write BASE with the entity section to OUT.\n";
+    if (cli_wants_help(argc, argv, help)) return 0;
+    const char *base = NULL, *outp = NULL, *gold[64];
+    int ng = 0, epochs = 10;
+    unsigned long long seed = 1;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--model") && i + 1 < argc)
+            base = argv[++i];
+        else if (!strcmp(argv[i], "--gold") && i + 1 < argc && ng < 64)
+            gold[ng++] = argv[++i];
+        else if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
+            epochs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
+            seed = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "-o") && i + 1 < argc)
+            outp = argv[++i];
+        else {
+            fputs(help, stderr);
+            return CLI_EXIT_USAGE;
+        }
+    }
+    if (!base || !outp || !ng) {
+        fputs(help, stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const char *shared = getenv("VNT_SHARED");
+    if (!shared || !*shared) shared = "../shared";
+    char path[4096];
+    snprintf(path, sizeof path, "%s/data/news/unc_dantri_2020_2021.txt", shared);
+    size_t cn = 0, sn = 0;
+    char *corpus = slurp(path, &cn);
+    snprintf(path, sizeof path, "%s/examples/seed-article-ndo-laichau.txt", shared);
+    char *seedtxt = slurp(path, &sn);
+    vnt_model *m = cli_open_model("train", base);
+    if (!corpus || !m) {
+        if (!corpus) cli_error("train", "cannot read the news corpus under %s", shared);
+        free(corpus);
+        free(seedtxt);
+        vnt_model_free(m);
+        return CLI_EXIT_IO;
+    }
+    vnt_entity_doc *docs = NULL;
+    vnt_entity_gold *ents = NULL;
+    char(*dates)[16] = NULL;
+    size_t nd = 0, ne = 0, cap_d = 0, cap_e = 0;
+    int rc = 0;
+    for (int g = 0; g < ng && !rc; g++) {
+        size_t fl = 0;
+        char *f = slurp(gold[g], &fl);
+        if (!f) {
+            cli_error("train", "cannot read %s", gold[g]);
+            rc = CLI_EXIT_IO;
+            break;
+        }
+        for (char *line = strtok(f, "\n"); line; line = strtok(NULL, "\n")) {
+            char kind[8], id[128], ty[16];
+            size_t a, b;
+            if (sscanf(line, "doc\t%127s\t%zu", id, &a) == 2) {
+                if (nd == cap_d) {
+                    cap_d = cap_d ? cap_d * 2 : 64;
+                    docs = realloc(docs, cap_d * sizeof *docs);
+                    dates = realloc(dates, cap_d * sizeof *dates);
+                    if (!docs || !dates) return CLI_EXIT_NOMEM;
+                }
+                vnt_entity_doc *d = &docs[nd];
+                memset(d, 0, sizeof *d);
+                dates[nd][0] = 0;
+                size_t s = 0, e = 0;
+                if (!strcmp(id, "seed") && seedtxt) {
+                    d->text = seedtxt;
+                    d->len = sn;
+                } else if (find_doc(corpus, cn, id, &s, &e, dates[nd])) {
+                    d->text = corpus + s;
+                    d->len = e - s;
+                } else {
+                    cli_error("train", "%s: doc %s not found", gold[g], id);
+                    continue;
+                }
+                d->region_end = a;
+                d->ents = (const vnt_entity_gold *)(uintptr_t)ne; /* index until the end */
+                nd++;
+            } else if (sscanf(line, "%7s\t%127s\t%zu\t%zu\t%15s", kind, id, &a, &b, ty) == 5 &&
+                       !strcmp(kind, "ent") && nd) {
+                if (ne == cap_e) {
+                    cap_e = cap_e ? cap_e * 2 : 1024;
+                    ents = realloc(ents, cap_e * sizeof *ents);
+                    if (!ents) return CLI_EXIT_NOMEM;
+                }
+                int t = !strcmp(ty, "PER")   ? VNT_ENT_PER
+                        : !strcmp(ty, "ORG") ? VNT_ENT_ORG
+                        : !strcmp(ty, "LOC") ? VNT_ENT_LOC
+                                             : VNT_ENT_MISC;
+                ents[ne++] = (vnt_entity_gold){a, b, (vnt_entity_type)t};
+                docs[nd - 1].n_ents++;
+            }
+        }
+        free(f);
+    }
+    for (size_t k = 0; k < nd; k++) {
+        docs[k].ents = ents + (uintptr_t)docs[k].ents;
+        docs[k].date = dates[k][0] ? dates[k] : NULL;
+    }
+    size_t idf_len = 0, orgs_len = 0;
+    char *idf = cli_load_data(NULL, &idf_len, "VNTEXT_IDF", "news-idf.tsv");
+    char *orgs = cli_load_data(NULL, &orgs_len, "VNTEXT_ORGS", "news-orgs.tsv");
+    vnt_article_opts ao = {VNT_ARTICLE_OPTS_VERSION, NULL, m, idf, idf_len, 0, orgs, orgs_len};
+    vnt_text out = {0};
+    if (!rc) {
+        vnt_status st = vnt_train_entities(m, docs, nd, &ao, epochs, seed, &out);
+        if (st != VNT_OK) {
+            cli_error("train", "entity training failed: %s", vnt_strerror(st));
+            rc = CLI_EXIT_DATA;
+        } else {
+            FILE *o = fopen(outp, "wb");
+            if (!o || fwrite(out.data, 1, out.len, o) != out.len || fclose(o)) {
+                cli_error("train", "cannot write %s", outp);
+                rc = CLI_EXIT_IO;
+            } else
+                fprintf(stderr, "train entities: %zu articles, %zu entities -> %s\n", nd, ne, outp);
+        }
+    }
+    vnt_text_free(&out);
+    free(docs);
+    free(ents);
+    free(dates);
+    free(corpus);
+    free(seedtxt);
+    free(idf);
+    free(orgs);
+    vnt_model_free(m);
+    return rc;
+}

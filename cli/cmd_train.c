@@ -46,6 +46,8 @@ static void log_line(void *ud, const char *line)
 
 #define MAXL 64
 
+int cmd_train_entities(int argc, char **argv);
+
 int cmd_train(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv, train_help)) return 0;
@@ -53,6 +55,7 @@ int cmd_train(int argc, char **argv)
         fputs(train_help, stderr);
         return CLI_EXIT_USAGE;
     }
+    if (!strcmp(argv[1], "entities")) return cmd_train_entities(argc - 1, argv + 1);
     vnt_train_opts o;
     memset(&o, 0, sizeof o);
     o.version = VNT_TRAIN_OPTS_VERSION;

@@ -687,7 +687,9 @@ typedef struct vnt_article {
 
 #define VNT_ARTICLE_OPTS_VERSION 2
 enum {
-    VNT_ARTICLE_NO_TOKENS = 1u << 0 /* vnt_article_json: leave out tokens and words */
+    VNT_ARTICLE_NO_TOKENS = 1u << 0, /* vnt_article_json: leave out tokens and words */
+    VNT_ARTICLE_RULES_ONLY = 1u << 1 /* entities from the rules alone, even when the model
+                                        has an entity tagger (training, comparison) */
 };
 
 typedef struct vnt_article_opts {
@@ -714,6 +716,30 @@ vnt_status vnt_article_json(const vnt_article *a, const char *s, size_t n, const
                             const char *url, const vnt_article_opts *opts, int pretty,
                             vnt_text *out);
 void vnt_article_free(vnt_article *a);
+
+/* Training the entity tagger (train/train_entity.c): articles with the
+ * region [0, region_end) labelled by hand and the entities in it. */
+typedef struct vnt_entity_gold {
+    size_t start, end; /* bytes of text */
+    vnt_entity_type type;
+} vnt_entity_gold;
+
+typedef struct vnt_entity_doc {
+    const char *text;
+    size_t len;
+    const char *date; /* article date as in vnt_article_opts, may be NULL */
+    size_t region_end;
+    const vnt_entity_gold *ents;
+    size_t n_ents;
+} vnt_entity_doc;
+
+/* Train the entity tagger on docs over the rule entities that
+ * vnt_article_analyze finds with `base` (and aopts' idf/orgs), `epochs`
+ * passes of an averaged perceptron shuffled by `seed`; *out receives base's
+ * model file with the entity section added (or replaced). */
+vnt_status vnt_train_entities(const vnt_model *base, const vnt_entity_doc *docs, size_t n_docs,
+                              const vnt_article_opts *aopts, int epochs, uint64_t seed,
+                              vnt_text *out);
 /* "title", "source", "paragraph", "caption", "removed"; "?" out of range. */
 const char *vnt_block_kind_name(vnt_block_kind k);
 /* "PER", "ORG", "LOC", "MISC"; "?" out of range. */

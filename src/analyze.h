@@ -65,6 +65,8 @@ VNT__HIDDEN int vnt__an_parse_number(const char *s, size_t n, double *out);
 /* Entities are extracted from the first this-many bytes of an article. */
 #define VNT__AN_ENTITY_BYTES ((size_t)1 << 20)
 VNT__HIDDEN void vnt__an_entities(an_ctx *c);
+/* vocabulary bits of token i for the entity tagger (entity.c) */
+VNT__HIDDEN unsigned vnt__an_vocab(an_ctx *c, size_t i);
 /* places and names (gazetteer.c): key = lower case with each syllable's tone
  * as a trailing digit. */
 VNT__HIDDEN size_t vnt__gaz_key(const char *s, size_t n, char *out, size_t cap);

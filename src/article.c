@@ -3,6 +3,7 @@
  * blanks, becomes one block (a dateline prefix is split off as its own
  * block), so every input byte is in exactly one block or is whitespace. */
 #include "analyze.h"
+#include "ner.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -805,6 +806,7 @@ vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *
     }
     c->nt = lo;
     vnt__an_entities(c);
+    if (!(o && (o->flags & VNT_ARTICLE_RULES_ONLY))) vnt__an_ner(c);
     c->nt = nt_all;
     keywords(c, o);
     return c->nomem ? VNT_ERR_NOMEM : VNT_OK;

@@ -1911,3 +1911,24 @@ void vnt__an_entities(an_ctx *c)
         }
     }
 }
+
+/* What the vocabulary of the rules says of token i, for the entity
+ * tagger's features (ner.c): bits 0-7 as in ner.h, length of a place name
+ * starting here in bits 8-11. */
+unsigned vnt__an_vocab(an_ctx *c, size_t i)
+{
+    size_t end = c->nt < i + 8 ? c->nt : i + 8;
+    unsigned v = 0;
+    if (IN(TK(i)->lk, honorifics)) v |= 1;
+    if (MATCH(i, end, titles, 4)) v |= 2;
+    if (MATCH(i, end, org_heads, 4)) v |= 4;
+    if (MATCH(i, end, org_cues, 3) || IN(TK(i)->lk, org_acronyms)) v |= 8;
+    if (MATCH(i, end, loc_cues, 3) || MATCH(i, end, admin, 2)) v |= 16;
+    if (MATCH(i, end, misc_cues, 3)) v |= 32;
+    if (MATCH(i, end, person_nouns, 3)) v |= 64;
+    if (MATCH(i, end, not_names, 2) || IN(TK(i)->lk, product_words)) v |= 128;
+    int lv, cue;
+    const char *pr;
+    size_t pw = capital(TK(i)) ? match_place(c, i, end, &lv, &pr, &cue) : 0;
+    return v | (unsigned)(pw > 15 ? 15 : pw) << 8;
+}

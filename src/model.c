@@ -116,6 +116,7 @@ static const char *sec_name(uint32_t id)
     case VNT__SEC_TAGSET: return "tagset";
     case VNT__SEC_TAGGER: return "tagger";
     case VNT__SEC_WORDS: return "words";
+    case VNT__SEC_ENTITY: return "entity";
     }
     return "unknown";
 }
@@ -184,8 +185,8 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
 
     uint64_t prev_end = tend;
     uint32_t seen = 0;
-    const unsigned char *sec[VNT__SEC_WORDS + 1] = {0};
-    size_t ssize[VNT__SEC_WORDS + 1] = {0};
+    const unsigned char *sec[VNT__SEC_ENTITY + 1] = {0};
+    size_t ssize[VNT__SEC_ENTITY + 1] = {0};
     for (uint32_t i = 0; i < nsec; i++) {
         const unsigned char *e = d + toff + (size_t)i * VNT__MODEL_ENTRY;
         uint32_t id = rd32(e), sver = rd32(e + 4), crc = rd32(e + 24);
@@ -208,7 +209,7 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
             return fail(msg, cap, "section %u (%s) CRC-32 found %08x, expected %08x", i,
                         sec_name(id), c, crc);
         prev_end = off + size;
-        if (id >= VNT__SEC_META && id <= VNT__SEC_WORDS) {
+        if (id >= VNT__SEC_META && id <= VNT__SEC_ENTITY) {
             if (seen & (1u << id)) return fail(msg, cap, "section %s appears twice", sec_name(id));
             seen |= 1u << id;
             uint32_t want = id == VNT__SEC_META      ? 1
@@ -216,7 +217,8 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
                             : id == VNT__SEC_SEGMENT ? VNT__SEGMENT_VERSION
                             : id == VNT__SEC_TAGSET  ? VNT__TAGSET_VERSION
                             : id == VNT__SEC_TAGGER  ? VNT__TAGGER_VERSION
-                                                     : VNT__WORDS_VERSION;
+                            : id == VNT__SEC_WORDS   ? VNT__WORDS_VERSION
+                                                     : VNT__ENTITY_VERSION;
             if (sver != want)
                 return fail(msg, cap, "section %s version found %u, expected %u", sec_name(id),
                             sver, want);
@@ -357,6 +359,35 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
             return fail(msg, cap, "words entry count found %u, expected < %u", rd32(p + 4), slots);
         m->words.slots = (const uint32_t *)(p + 16);
         m->words.mask = slots - 1;
+    }
+    if (sec[VNT__SEC_ENTITY]) {
+        /* header (448 bytes) {u32 buckets, u32 labels, f32 scale, u32 0,
+         * f32 transitions[10][9]}, then i16 weights[buckets][9] */
+        const unsigned char *p = sec[VNT__SEC_ENTITY];
+        size_t sz = ssize[VNT__SEC_ENTITY];
+        if (sz < 448)
+            return fail(msg, cap, "entity section is %zu bytes, expected at least 448", sz);
+        uint32_t nb = rd32(p), nl = rd32(p + 4);
+        if (!is_pow2(nb) || nb > (1u << 22))
+            return fail(msg, cap, "entity bucket count found %u, expected a power of two <= 2^22",
+                        nb);
+        if (nl != VNT__NER_LABELS)
+            return fail(msg, cap, "entity label count found %u, expected %d", nl, VNT__NER_LABELS);
+        if ((uint64_t)nb * 2 * VNT__NER_LABELS + 448 != sz)
+            return fail(msg, cap, "entity size found %zu, expected %llu", sz,
+                        (unsigned long long)nb * 2 * VNT__NER_LABELS + 448);
+        m->ner_scale = rdf(p + 8);
+        if (!isfinite(m->ner_scale)) return fail(msg, cap, "entity weight scale is not finite");
+        for (int a = 0; a <= VNT__NER_LABELS; a++)
+            for (int b = 0; b < VNT__NER_LABELS; b++) {
+                float x = rdf(p + 16 + 4 * (VNT__NER_LABELS * a + b));
+                /* -1e30 forbids a transition (I-X after anything but X) */
+                if (!isfinite(x)) return fail(msg, cap, "entity transition is not finite");
+                m->ner_trans[a][b] = x;
+            }
+        m->ner_w = (const int16_t *)(p + 448);
+        m->ner_mask = nb - 1;
+        m->has_entity = 1;
     }
     if (!m->has_segment && !m->has_tagger)
         return fail(msg, cap, "model has neither a segment nor a tagger section");

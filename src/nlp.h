@@ -22,7 +22,8 @@ enum {
     VNT__SEC_SEGMENT = 3, /* segmenter weights */
     VNT__SEC_TAGSET = 4,  /* tag names */
     VNT__SEC_TAGGER = 5,  /* tagger weights */
-    VNT__SEC_WORDS = 6    /* per-word tagger facts: ambiguity class, clusters */
+    VNT__SEC_WORDS = 6,   /* per-word tagger facts: ambiguity class, clusters */
+    VNT__SEC_ENTITY = 7   /* entity tagger weights (ner.c) */
 };
 /* Section layout versions: bump when the features or layout of a section
  * change, so an old model is refused instead of silently misread. */
@@ -31,6 +32,9 @@ enum {
 #define VNT__TAGSET_VERSION  1u
 #define VNT__TAGGER_VERSION  4u
 #define VNT__WORDS_VERSION   1u
+#define VNT__ENTITY_VERSION  1u
+/* Entity tagger labels: O, then B-/I- for PER ORG LOC MISC (vnt_entity_type). */
+#define VNT__NER_LABELS 9
 
 #define VNT__MAX_TAGS 32
 #define VNT__TAG_NAME 16 /* bytes per tag name in the tag set section */
@@ -85,6 +89,11 @@ struct vnt_model {
     int n_tags;
     char tags[VNT__MAX_TAGS][VNT__TAG_NAME];
     int upos_of_tag[VNT__MAX_TAGS]; /* tag index -> vnt_upos */
+    int has_entity;
+    const int16_t *ner_w; /* [buckets][VNT__NER_LABELS] */
+    uint32_t ner_mask;
+    float ner_scale;
+    float ner_trans[VNT__NER_LABELS + 1][VNT__NER_LABELS]; /* [prev or 9 = start][label] */
 };
 
 /* ------------------------------------------------------------- hashing */

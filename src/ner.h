@@ -1,0 +1,39 @@
+/* Entity tagger shared by analysis (ner.c) and training
+ * (train/train_entity.c). Not installed; vnt__ner_ prefix. */
+#ifndef VNT_NER_H
+#define VNT_NER_H
+#include "analyze.h"
+#include "nlp.h"
+
+#define VNT__NER_MAXF 32
+
+/* What the features read of one token. */
+typedef struct vnt__ner_tok {
+    uint64_t h;    /* hash of the lower-case surface */
+    uint8_t shape; /* token type * 4 + case */
+    uint8_t upos;
+    uint8_t rule;   /* the rules' label (0 O, B/I per type) */
+    uint8_t flags;  /* 1 sentence start, 2 word start, 4 inside a word of several
+                       tokens, 8 taken by a value, 16 surname, 32 given name,
+                       64 starts a place name */
+    uint16_t vocab; /* vnt__an_vocab() */
+    uint8_t run;    /* position in a run of capitalised tokens (0: none), capped */
+    uint8_t runlen; /* length of that run, capped */
+    uint64_t wh;    /* hash of the segmenter word it belongs to (0 if one token) */
+} vnt__ner_tok;
+
+/* Fill nt[0..c->nt) from the tokens and the rule entities of c->a. */
+VNT__HIDDEN void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt);
+/* Feature ids (< mask + 1) of token i of the sentence [a, b); returns how many. */
+VNT__HIDDEN int vnt__ner_features(const vnt__ner_tok *t, size_t a, size_t b, size_t i,
+                                  uint32_t mask, uint32_t *f);
+/* 0 when label lab may not follow prev (VNT__NER_LABELS = sentence start):
+ * I-X only after B-X or I-X. */
+VNT__HIDDEN int vnt__ner_allowed(int prev, int lab);
+/* Best label path of n tokens for emissions em[n][L]; bp is n*L scratch. */
+VNT__HIDDEN void vnt__ner_viterbi(const float *em, size_t n,
+                                  const float trans[VNT__NER_LABELS + 1][VNT__NER_LABELS],
+                                  uint8_t *bp, uint8_t *out);
+/* Replace the rule entities of c->a by the tagger's (model entity section). */
+VNT__HIDDEN void vnt__an_ner(an_ctx *c);
+#endif
