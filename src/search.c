@@ -396,7 +396,8 @@ static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, 
         fold = fbuf;
     }
     if (acc == VNT_ACCENTS_FOLD) {
-        if (seen(out, from, fold, flen)) return 1;
+        /* nothing left ("̀" alone, a code part of marks only): no term */
+        if (flen == 0 || seen(out, from, fold, flen)) return 1;
         if (out->n > from) flags |= VNT_TERM_ALT;
         return add_term(out, fold, flen, t, pos, flags | VNT_TERM_FOLDED) != NULL;
     }
@@ -409,7 +410,7 @@ static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, 
     if (query) /* an accent-free query word: every accented spelling */
         return !expand || !plain ||
                add_expansions(out, from, key, klen, t, pos, flags, (flags & VNT_TERM_PREFIX) != 0);
-    if (!plain && !(expand && syl) && !seen(out, from, fold, flen))
+    if (!plain && flen && !(expand && syl) && !seen(out, from, fold, flen))
         return add_term(out, fold, flen, t, pos, flags | VNT_TERM_ALT | VNT_TERM_FOLDED) != NULL;
     return 1;
 }
