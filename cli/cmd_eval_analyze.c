@@ -442,9 +442,15 @@ int cmd_train_entities(int argc, char **argv)
             cli_error("train", "entity training failed: %s", vnt_strerror(st));
             rc = CLI_EXIT_DATA;
         } else {
-            FILE *o = fopen(outp, "wb");
-            if (!o || fwrite(out.data, 1, out.len, o) != out.len || fclose(o)) {
+            /* through a temporary file: OUT may be the mapped BASE */
+            char tmp[4200];
+            snprintf(tmp, sizeof tmp, "%s.tmp", outp);
+            FILE *o = fopen(tmp, "wb");
+            int bad = !o || fwrite(out.data, 1, out.len, o) != out.len;
+            if (o && fclose(o)) bad = 1;
+            if (bad || rename(tmp, outp)) {
                 cli_error("train", "cannot write %s", outp);
+                remove(tmp);
                 rc = CLI_EXIT_IO;
             } else
                 fprintf(stderr, "train entities: %zu articles, %zu entities -> %s\n", nd, ne, outp);

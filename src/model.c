@@ -552,6 +552,15 @@ vnt_status vnt_model_info(const vnt_model *m, vnt_text *out)
                  rd32(p + 4), rd32(p));
         vnt__buf_put(&b, line, strlen(line), 0);
     }
+    if (m->has_entity) {
+        size_t nz = 0, nw = (size_t)(m->ner_mask + 1) * VNT__NER_LABELS;
+        for (size_t i = 0; i < nw; i++)
+            nz += m->ner_w[i] != 0;
+        snprintf(line, sizeof line,
+                 "entity tagger: %u hashed buckets x %d labels (%zu non-zero)\n",
+                 m->ner_mask + 1, VNT__NER_LABELS, nz);
+        vnt__buf_put(&b, line, strlen(line), 0);
+    }
     vnt__buf_put(&b, "metadata:\n", 10, 0);
     /* metadata is validated UTF-8 without NUL; show each line indented and
      * replace control characters so a hostile file cannot drive a terminal */

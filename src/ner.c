@@ -95,8 +95,10 @@ void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt)
         size_t x, y;
         if (e->nominal) continue;
         tok_range(c, e->start, e->end, &x, &y);
+        /* B I E S of the rule's span: where the rules end a name is a feature */
         for (size_t i = x; i < y; i++)
-            nt[i].rule = (uint8_t)(i == x ? LAB_B(e->type) : LAB_I(e->type));
+            nt[i].rule = (uint8_t)(1 + 4 * (int)e->type +
+                                   (y - x == 1 ? 3 : i == x ? 0 : i + 1 == y ? 2 : 1));
     }
 }
 
