@@ -98,7 +98,10 @@ void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt)
         /* B I E S of the rule's span: where the rules end a name is a feature */
         for (size_t i = x; i < y; i++)
             nt[i].rule = (uint8_t)(1 + 4 * (int)e->type +
-                                   (y - x == 1 ? 3 : i == x ? 0 : i + 1 == y ? 2 : 1));
+                                   (y - x == 1   ? 3
+                                    : i == x     ? 0
+                                    : i + 1 == y ? 2
+                                                 : 1));
     }
 }
 
@@ -256,7 +259,7 @@ void vnt__an_ner(an_ctx *c)
      * confirms (same span and type) or overlaps (same type); nominal
      * mentions stay as the rules made them */
     size_t n_old = a->n_entities;
-    memcpy(old, a->entities, n_old * sizeof *old);
+    if (n_old) memcpy(old, a->entities, n_old * sizeof *old);
     for (size_t k = 0; k < n_old; k++)
         remap[k] = -1;
     a->n_entities = 0;
