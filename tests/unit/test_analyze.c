@@ -327,6 +327,70 @@ static void test_org_names(void)
 }
 
 /* the vocabulary lists are searched by bisection: each must stay sorted */
+/* The entity tagger: trained in-process on one labelled article it fits
+ * that article; the model file it writes loads and keeps the base's
+ * sections; the shipped model carries one; RULES_ONLY turns it off. */
+static void test_tagger(void)
+{
+    vnt_model *base = model();
+    if (!base) SKIP("models/vntext.model absent");
+    const char *s = "Tin\n\nÔng Lê Minh Tuấn nói Alibaba và Công ty Sữa Việt Nam làm việc ở Kon "
+                    "Tum. Alibaba mua Zorby. Lê Minh Tuấn đến Kon Tum.";
+    static const char *const spans[] = {"Lê Minh Tuấn", "Alibaba", "Công ty Sữa Việt Nam",
+                                        "Kon Tum",      "Alibaba", "Zorby",
+                                        "Lê Minh Tuấn", "Kon Tum"};
+    static const vnt_entity_type types[] = {VNT_ENT_PER, VNT_ENT_ORG, VNT_ENT_ORG, VNT_ENT_LOC,
+                                            VNT_ENT_ORG, VNT_ENT_ORG, VNT_ENT_PER, VNT_ENT_LOC};
+    vnt_entity_gold g[8];
+    const char *p = s;
+    for (int i = 0; i < 8; i++) {
+        p = strstr(p, spans[i]);
+        CHECK(p != NULL);
+        if (!p) return;
+        g[i] = (vnt_entity_gold){(size_t)(p - s), (size_t)(p - s) + strlen(spans[i]), types[i]};
+        p += strlen(spans[i]);
+    }
+    vnt_entity_doc d = {s, strlen(s), NULL, strlen(s), g, 8};
+    vnt_text out = {0};
+    CHECK(vnt_train_entities(base, &d, 1, NULL, 10, 1, &out) == VNT_OK);
+    vnt_model *m = NULL;
+    CHECK(vnt_model_open_memory(out.data, out.len, &m, NULL, 0) == VNT_OK);
+    vnt_article a;
+    memset(&a, 0, sizeof a);
+    if (m) {
+        CHECK(run(s, NULL, m, &a));
+        size_t names = 0;
+        for (size_t i = 0; i < a.n_entities; i++)
+            names += !a.entities[i].nominal;
+        CHECK(names == 8);
+        for (int i = 0; i < 8; i++)
+            CHECK(find_ent(&a, s, types[i], spans[i]) != NULL);
+        /* the repeat mention is linked to the first */
+        const vnt_entity *z = find_ent(&a, s, VNT_ENT_ORG, "Alibaba");
+        CHECK(z && a.entities[(z - a.entities) + 0].ref == -1);
+        vnt_text info = {0};
+        CHECK(vnt_model_info(m, &info) == VNT_OK && strstr(info.data, "entity tagger:") &&
+              strstr(info.data, "segmenter:") && strstr(info.data, "tagger:"));
+        vnt_text_free(&info);
+        /* rules only: "Zorby" has no evidence for the rules */
+        vnt_article r;
+        memset(&r, 0, sizeof r);
+        vnt_article_opts o = {VNT_ARTICLE_OPTS_VERSION, NULL, m, NULL, 0,
+                              VNT_ARTICLE_RULES_ONLY,   NULL, 0};
+        CHECK(vnt_article_analyze(s, strlen(s), &o, &r) == VNT_OK);
+        CHECK(!find_ent(&r, s, VNT_ENT_ORG, "Zorby"));
+        vnt_article_free(&r);
+    }
+    vnt_article_free(&a);
+    vnt_model_free(m);
+    vnt_text_free(&out);
+    /* the shipped model has the tagger */
+    vnt_text info = {0};
+    CHECK(vnt_model_info(base, &info) == VNT_OK && strstr(info.data, "entity tagger:"));
+    vnt_text_free(&info);
+    vnt_model_free(base);
+}
+
 int vnt__an_lists_sorted(void);
 static void test_lists_sorted(void)
 {
@@ -341,6 +405,7 @@ int main(void)
     RUN(test_facts);
     RUN(test_entities);
     RUN(test_foreign_names);
+    RUN(test_tagger);
     RUN(test_garbage);
     RUN(test_every_news_article);
     TEST_END();
