@@ -62,6 +62,30 @@ void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt)
             if (vnt__gaz_place_prefix(key)) o->flags |= 64;
         }
     }
+    /* distributional clusters (the tagger's, from wiki and news text): a
+     * company or club name unseen in the labels may share a cluster with
+     * seen ones */
+    const vnt__wordtab *wt = c->opts && c->opts->model ? &c->opts->model->words : NULL;
+    uint64_t *key = wt && wt->slots ? malloc(c->nt * sizeof *key + 1) : NULL;
+    for (size_t i = 0; i < c->nt; i++) {
+        nt[i].cl = nt[i].cl2 = nt[i].wcl = 0;
+        if (!key) continue;
+        vnt__tokinfo ti;
+        vnt__token_info(c->s + c->t[i].s, c->t[i].e - c->t[i].s, &ti);
+        key[i] = ti.key;
+        const uint32_t *w = vnt__words_get(wt, vnt__seq_add(vnt__seq_start(), ti.key));
+        if (w) nt[i].cl = (uint16_t)(w[2] & 0xFFFF), nt[i].cl2 = (uint16_t)(w[2] >> 16);
+    }
+    for (size_t i = 0; key && i < c->nt; i++) {
+        if (!c->t[i].word0 || c->t[i].wlast <= i || c->t[i].wlast >= c->nt) continue;
+        uint64_t h = vnt__seq_start();
+        for (size_t k = i; k <= c->t[i].wlast; k++)
+            h = vnt__seq_add(h, key[k]);
+        const uint32_t *w = vnt__words_get(wt, h);
+        for (size_t k = i; w && k <= c->t[i].wlast; k++)
+            nt[k].wcl = (uint16_t)(w[2] & 0xFFFF);
+    }
+    free(key);
     for (size_t i = 0; i < c->nt; i++) {
         nt[i].vocab = (uint16_t)vnt__an_vocab(c, i);
         nt[i].wh = 0;
@@ -121,7 +145,8 @@ static inline uint64_t mix(uint64_t a, uint64_t b)
 int vnt__ner_features(const vnt__ner_tok *t, size_t a, size_t b, size_t i, uint32_t mask,
                       uint32_t *f)
 {
-    static const vnt__ner_tok edge = {0x5A5A5A5Aull, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0};
+    static const vnt__ner_tok edge = {0x5A5A5A5Aull, 0xFF,   0xFF, 0xFF, 0, 0, 0, 0, 0,
+                                      0xFFFF,        0xFFFF, 0};
     const vnt__ner_tok *p2 = i >= a + 2 ? &t[i - 2] : &edge, *p1 = i >= a + 1 ? &t[i - 1] : &edge;
     const vnt__ner_tok *n1 = i + 1 < b ? &t[i + 1] : &edge, *n2 = i + 2 < b ? &t[i + 2] : &edge;
     const vnt__ner_tok *c = &t[i];
@@ -157,6 +182,11 @@ int vnt__ner_features(const vnt__ner_tok *t, size_t a, size_t b, size_t i, uint3
     f[k++] = fid(mix(29, (uint64_t)n1->vocab << 16 | c->shape), mask);
     f[k++] = fid(mix(30, (uint64_t)c->run << 8 | c->runlen), mask);
     f[k++] = fid(mix(31, c->wh), mask);
+    f[k++] = fid(mix(32, c->cl), mask);
+    f[k++] = fid(mix(33, (uint64_t)c->cl2 << 8 | c->shape), mask);
+    f[k++] = fid(mix(34, (uint64_t)p1->cl2 << 16 | c->cl2), mask);
+    f[k++] = fid(mix(35, (uint64_t)c->cl2 << 16 | n1->cl2), mask);
+    f[k++] = fid(mix(36, c->wcl), mask);
     return k;
 }
 
