@@ -7,7 +7,7 @@
  * on its traditional letter (hoà -> hòa) in lower case, anything else lower-
  * cased letter by letter. The accent-free alternative strips every
  * diacritic, đ -> d. */
-#include "internal.h"
+#include "nlp.h"
 
 #include <string.h>
 
@@ -35,7 +35,11 @@ typedef struct search_scratch {
     memo_slot *memo;
     char *arena;
     size_t arena_len, memo_used;
+    void *tok_memo; /* TOK_MEMO entries for vnt__tokenize_memo (syllable
+                       parses), or NULL */
 } search_scratch;
+
+#define TOK_MEMO 4096
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
@@ -91,6 +95,7 @@ void vnt_terms_free(vnt_terms *t)
         free(sc->key);
         free(sc->memo);
         free(sc->arena);
+        free(sc->tok_memo);
         free(sc);
     }
     memset(t, 0, sizeof *t);
@@ -493,7 +498,10 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
         words = sc->doc.words;
         n_words = sc->doc.n_words;
     } else {
-        st = vnt_tokenize(s, n, 0, &sc->toks);
+        /* the syllable memo saves parsing the same syllables again and
+         * again (a third of the tokenizer's time); without memory, none */
+        if (!sc->tok_memo) sc->tok_memo = calloc(TOK_MEMO, VNT__TOK_MEMO_ENTRY);
+        st = vnt__tokenize_memo(s, n, 0, &sc->toks, sc->tok_memo, sc->tok_memo ? TOK_MEMO : 0);
         if (st != VNT_OK) return st;
         toks = &sc->toks;
     }
