@@ -160,20 +160,20 @@ static const char *currency(an_ctx *c, size_t j, size_t *end)
 }
 
 static const char *const measure_units[] = {
-    "cc", "chỉ", "cm",    "cây số", "dặm",    "feet",   "g",    "gam", "gb", "ghz",  "gram",
-    "gw", "ha",  "hecta", "hz",     "héc-ta", "hải lý", "inch", "kg",  "km", "km/h", "km2",
-    "kw", "kwh", "lít",   "lượng",  "m",      "m2",     "m3",   "mb",  "mg", "ml",   "mm",
-    "mw", "mét", "ppm",   "tb",     "thùng",  "tạ",     "tấn",  "°c",  "°f", "µg",   "độ"};
+    "cc",  "chỉ",   "cm",  "cây số", "dặm",    "feet", "g",  "gam", "gb",   "ghz", "gram", "gw",
+    "ha",  "hecta", "hz",  "héc-ta", "hải lý", "inch", "kg", "km",  "km/h", "km2", "kw",   "kwh",
+    "lít", "lượng", "lần", "m",      "m2",     "m3",   "mb", "mg",  "ml",   "mm",  "mp",   "mw",
+    "mét", "ppm",   "tb",  "thùng",  "tạ",     "tấn",  "°c", "°f",  "µg",   "độ"};
 static const char *const classifiers[] = {
     "bài", "bộ",   "bức", "chiếc", "con", "cuốn", "cái",  "cây", "căn", "cơ",   "cặp",
     "khu", "lượt", "mức", "ngôi",  "quả", "suất", "trận", "tấm", "tờ",  "đoàn", "đôi"};
 /* Words after a number that are not what it counts. */
 static const char *const not_units[] = {
-    "bị",    "cho",  "có",    "cũng",     "của",  "hay", "hoặc", "khi",        "không", "kia",
-    "liên",  "là",   "lên",   "lần",      "mà",   "mới", "nay",  "người/ngày", "này",   "năm",
-    "nữa",   "qua",  "ra",    "rồi",      "sau",  "so",  "sẽ",   "theo",       "tháng", "thì",
-    "trong", "trên", "trước", "tuổi/lần", "tại",  "tới", "từ",   "và",         "vào",   "vẫn",
-    "về",    "với",  "vừa",   "xuống",    "đang", "đã",  "được", "đến",        "để",    "ở"};
+    "bị",   "cho",   "có",       "cũng", "của", "hay",  "hoặc",       "khi",   "không", "kia",
+    "liên", "là",    "lên",      "mà",   "mới", "nay",  "người/ngày", "này",   "năm",   "nữa",
+    "qua",  "ra",    "rồi",      "sau",  "so",  "sẽ",   "theo",       "tháng", "thì",   "trong",
+    "trên", "trước", "tuổi/lần", "tại",  "tới", "từ",   "và",         "vào",   "vẫn",   "về",
+    "với",  "vừa",   "xuống",    "đang", "đã",  "được", "đến",        "để",    "ở"};
 /* Words before a number that make it an ordinal or an identifier. */
 static const char *const id_before[] = {
     "bn",    "bài",   "bảng",  "bệnh",   "ca",   "chương", "chỉ",  "câu",  "hiệu", "hạng", "hồ",
@@ -346,6 +346,171 @@ static size_t date_prefix(an_ctx *c, size_t i, const char **pod)
     return k;
 }
 
+/* Day of the week, 0 = Sunday (Sakamoto's method). */
+static int weekday(int y, int m, int d)
+{
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (m < 3) y--;
+    return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+/* "thứ Hai".."thứ Bảy", "thứ 2".."thứ 7", "chủ nhật": day of the week (0 =
+ * Sunday) and the tokens it takes, or -1. */
+static int weekday_at(an_ctx *c, size_t i, size_t *end)
+{
+    static const char *const names[] = {"", "", "hai", "ba", "tư", "năm", "sáu", "bảy"};
+    if (i + 1 >= c->nt || TK(i + 1)->sent0) return -1;
+    if (is(TK(i), "chủ") && is(TK(i + 1), "nhật")) return *end = i + 2, 0;
+    if (!is(TK(i), "thứ")) return -1;
+    const an_tok *u = TK(i + 1);
+    for (int k = 2; k <= 7; k++) {
+        char dig[2] = {(char)('0' + k), 0};
+        if (is(u, names[k]) || is(u, dig)) return *end = i + 2, k - 1;
+    }
+    return -1;
+}
+
+/* Relative periods, resolved against the article date: "tuần trước" (the
+ * week before, Monday to Sunday), "tuần này", "tháng này/trước", "năm
+ * nay/ngoái/trước", a day of the week ("thứ Sáu" = the last Friday up to the
+ * article date; news reports the past), and quarters ("quý 2/2020",
+ * "quý II năm 2020"; without a year, the article's). */
+static void relative_periods(an_ctx *c)
+{
+    char iso[24];
+    for (size_t i = 0; i + 1 < c->nt; i++) {
+        an_tok *t = TK(i), *u = TK(i + 1);
+        if (t->used || u->used || u->sent0) continue;
+        int y = c->year, m = c->month, d = c->day;
+        /* a date written next to it says it ("thứ Sáu (30/10)", "tuần trước, ngày 12/4") */
+        size_t end = i + 2;
+        int wd = weekday_at(c, i, &end);
+        int next_used =
+            end < c->nt && !TK(end)->sent0 &&
+            (TK(end)->used || (end + 1 < c->nt && is(TK(end), "(") && TK(end + 1)->used) ||
+             (end + 1 < c->nt && is(TK(end), ",") && TK(end + 1)->used));
+        /* a day, not an ordinal ("lần thứ hai"): a capitalised day name, or
+         * a word that introduces a day before it */
+        if (wd >= 0 && !(TK(i + 1)->cse != VNT_CASE_LOWER && TK(i + 1)->type == VNT_TOK_SYLLABLE) &&
+            !(wd == 0) &&
+            !(i > 0 && !t->sent0 &&
+              (is(TK(i - 1), "hôm") || is(TK(i - 1), "ngày") || is(TK(i - 1), "vào") ||
+               pod_word(TK(i - 1), &(const char *){NULL}))))
+            wd = -1;
+        if (wd >= 0) {
+            if (next_used ||
+                (end < c->nt && (is(TK(end), "tới") || is(TK(end), "sau") || is(TK(end), "này"))))
+                continue;
+            size_t s0 = i;
+            if (i > 0 && !t->sent0 && (is(TK(i - 1), "hôm") || is(TK(i - 1), "ngày")) &&
+                !TK(i - 1)->used)
+                s0 = i - 1;
+            /* "vừa qua", "tuần trước" after it belong to it */
+            if (end + 1 < c->nt && !TK(end)->sent0 && is(TK(end), "vừa") && is(TK(end + 1), "qua"))
+                end += 2;
+            int back = (weekday(y, m, d) - wd + 7) % 7;
+            add_days(&y, &m, &d, -back);
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+            emit_date(c, s0, end, iso, NULL, 1);
+            i = end - 1;
+            continue;
+        }
+        if (next_used) continue;
+        if (is(t, "tuần") && (is(u, "trước") || is(u, "này"))) {
+            /* Monday of the article's week, then back a week for "trước" */
+            add_days(&y, &m, &d, -((weekday(y, m, d) + 6) % 7) - (is(u, "trước") ? 7 : 0));
+            int y2 = y, m2 = m, d2 = d;
+            add_days(&y2, &m2, &d2, 6);
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2);
+            emit_date(c, i, i + 2, iso, NULL, 1);
+            i++;
+            continue;
+        }
+        if (is(t, "tháng") && (is(u, "này") || is(u, "trước"))) {
+            if (is(u, "trước") && --m < 1) m = 12, y--;
+            snprintf(iso, sizeof iso, "%04d-%02d", y, m);
+            emit_date(c, i, i + 2, iso, NULL, 1);
+            i++;
+            continue;
+        }
+        if (is(t, "năm") && (is(u, "nay") || is(u, "ngoái") || is(u, "tới"))) {
+            snprintf(iso, sizeof iso, "%04d", is(u, "nay") ? y : is(u, "tới") ? y + 1 : y - 1);
+            emit_date(c, i, i + 2, iso, NULL, 1);
+            i++;
+            continue;
+        }
+        if (is(t, "quý")) {
+            /* quý 2, quý II, quý 2/2020, quý II năm 2020 */
+            int q = 0, qy = 0;
+            size_t j = i + 2;
+            int a = 0, b = 0, yy = 0;
+            if (u->type == VNT_TOK_DATE && read_dm(c->s + u->s, u->e - u->s, &a, &b, &yy) == 1 &&
+                b >= 1000)
+                q = a, qy = b;
+            else if (u->type == VNT_TOK_NUMBER && u->e - u->s == 1)
+                q = c->s[u->s] - '0';
+            else if (is(u, "i"))
+                q = 1;
+            else if (is(u, "ii"))
+                q = 2;
+            else if (is(u, "iii"))
+                q = 3;
+            else if (is(u, "iv"))
+                q = 4;
+            if (q < 1 || q > 4) continue;
+            if (!qy && j + 1 < c->nt && !TK(j)->sent0 && TK(j)->type == VNT_TOK_PUNCT &&
+                is(TK(j), "/") && (qy = year_tok(c, j + 1)))
+                j += 2;
+            else if (!qy && j + 1 < c->nt && !TK(j)->sent0 && is(TK(j), "năm") &&
+                     (qy = year_tok(c, j + 1)))
+                j += 2;
+            if (!qy) qy = y;
+            snprintf(iso, sizeof iso, "%04d-%02d/%04d-%02d", qy, 3 * q - 2, qy, 3 * q);
+            emit_date(c, i, j, iso, NULL, qy == y && j == i + 2);
+            i = j - 1;
+        }
+    }
+}
+
+/* "1/4 tới 30/5", "30/4 - 1/5", "ngày 29/1 đến 11/2/2021", "năm 1989 đến
+ * năm 2009": two dates joined by a range word are one interval A/B
+ * (tests/gold/README.md, date). Values are in text order. */
+static void date_ranges(an_ctx *c)
+{
+    vnt_article *a = c->a;
+    size_t o = 0;
+    for (size_t k = 0; k < a->n_values; k++) {
+        vnt_value *v = &a->values[k];
+        if (o > 0) {
+            vnt_value *p = &a->values[o - 1];
+            if (p->kind == VNT_VAL_DATE && v->kind == VNT_VAL_DATE && p->end <= v->start &&
+                !p->relative && !v->relative && !strchr(p->iso, '/') && !strchr(v->iso, '/') &&
+                p->iso[0] != '-' && v->iso[0] != '-' && strlen(p->iso) == strlen(v->iso)) {
+                /* the words between: spaces and one range word */
+                const char *g = c->s + p->end, *ge = c->s + v->start;
+                while (g < ge && (*g == ' ' || *g == '\t'))
+                    g++;
+                while (ge > g && (ge[-1] == ' ' || ge[-1] == '\t'))
+                    ge--;
+                size_t gl = (size_t)(ge - g);
+                int joined = (gl == 1 && *g == '-') || (gl == 3 && !memcmp(g, "\xe2\x80\x93", 3)) ||
+                             (gl == strlen("đến") && !memcmp(g, "đến", gl)) ||
+                             (gl == strlen("tới") && !memcmp(g, "tới", gl));
+                size_t pl = strlen(p->iso), vl = strlen(v->iso);
+                if (joined && strcmp(p->iso, v->iso) < 0 && pl + 1 + vl < sizeof p->iso) {
+                    p->iso[pl] = '/';
+                    memcpy(p->iso + pl + 1, v->iso, vl + 1);
+                    p->end = v->end;
+                    continue;
+                }
+            }
+        }
+        if (o != k) a->values[o] = *v;
+        o++;
+    }
+    a->n_values = o;
+}
+
 static void dates(an_ctx *c)
 {
     char iso[24];
@@ -357,6 +522,14 @@ static void dates(an_ctx *c)
         if (t->type == VNT_TOK_DATE) {
             int k = read_dm(c->s + t->s, t->e - t->s, &a, &b, &y);
             int after_thang = i > 0 && is(TK(i - 1), "tháng") && !t->sent0;
+            if (i > 0 && !t->sent0 && is(TK(i - 1), "quý")) continue; /* relative_periods */
+            if (k == 1 && a >= 1900 && a <= 2100 && b >= 0 && b < 100 && t->e - t->s == 7 &&
+                c->s[t->s + 4] == '-' && b > a % 100) {
+                /* a span of years: 2024-25 */
+                snprintf(iso, sizeof iso, "%04d/%04d", a, a / 100 * 100 + b);
+                emit_date(c, i, i + 1, iso, NULL, 0);
+                continue;
+            }
             if (k == 1 && (after_thang || b > 31)) {
                 /* month/year: tháng 4/2021 */
                 if (a < 1 || a > 12 || b < 1000) continue;
@@ -403,7 +576,11 @@ static void dates(an_ctx *c)
                 size_t j = i + 2;
                 if (j + 1 < c->nt && is(TK(j), "năm") && (y = year_tok(c, j + 1)))
                     j += 2;
-                else
+                else if (j < c->nt && !TK(j)->sent0 && is(TK(j), "tới") && c->year) {
+                    /* "tháng 11 tới": the next November */
+                    y = b > c->month ? c->year : c->year + 1;
+                    j++;
+                } else
                     y = infer_year(c, b);
                 if (y)
                     snprintf(iso, sizeof iso, "%04d-%02d", y, b);
@@ -430,7 +607,11 @@ static void dates(an_ctx *c)
         if (currency(c, j, &dummy)) continue;
         int y2 = 0;
         int range = j + 1 < c->nt && TK(j)->type == VNT_TOK_PUNCT &&
-                    (is(TK(j), "-") || is(TK(j), "–")) && (y2 = year_tok(c, j + 1)) > yy;
+                    (is(TK(j), "-") || is(TK(j), "–")) &&
+                    ((y2 = year_tok(c, j + 1)) > yy ||
+                     (TK(j + 1)->type == VNT_TOK_NUMBER && TK(j + 1)->e - TK(j + 1)->s == 2 &&
+                      all_digits(c->s + TK(j + 1)->s, 2) &&
+                      (y2 = yy / 100 * 100 + tok_int(c, j + 1)) > yy));
         /* "nhiệm kỳ 2020-2025", "giai đoạn 2015 - 2020": a span of years is a
          * date even after an identifier word (tests/gold/README.md, date) */
         if (!range && s0 == j - 1 && s0 > 0 && !TK(s0)->sent0 &&
@@ -473,6 +654,7 @@ static void dates(an_ctx *c)
         emit_date(c, i, i + 2, iso2, pod, 1);
         i++;
     }
+    relative_periods(c);
 }
 
 static void times(an_ctx *c)
@@ -490,9 +672,12 @@ static void times(an_ctx *c)
             if (p < e) p++; /* h, g, : */
             while (p < e && *p >= '0' && *p <= '9')
                 m = m * 10 + (*p++ - '0');
-        } else if (t->type == VNT_TOK_NUMBER && i + 1 < c->nt && is(TK(i + 1), "giờ") && i > 0 &&
-                   (is(TK(i - 1), "lúc") || is(TK(i - 1), "vào") || is(TK(i - 1), "từ") ||
-                    is(TK(i - 1), "đến"))) {
+        } else if (t->type == VNT_TOK_NUMBER && i + 1 < c->nt && is(TK(i + 1), "giờ") &&
+                   ((i > 0 && (is(TK(i - 1), "lúc") || is(TK(i - 1), "vào") ||
+                               is(TK(i - 1), "từ") || is(TK(i - 1), "đến"))) ||
+                    /* "10 giờ tối": a clock time by its part of the day */
+                    (i + 2 < c->nt && !TK(i + 2)->sent0 &&
+                     pod_word(TK(i + 2), &(const char *){NULL})))) {
             h = tok_int(c, i);
             j = i + 2;
             if (j + 1 < c->nt && TK(j)->type == VNT_TOK_NUMBER && is(TK(j + 1), "phút")) {
@@ -510,6 +695,15 @@ static void times(an_ctx *c)
         const char *pod = NULL;
         if (j < c->nt && !TK(j)->sent0 && pod_word(TK(j), &pod)) {
             v.part_of_day = pod;
+            /* "10 giờ tối" is 22:00, "2 giờ chiều" 14:00 */
+            if (h < 12 && (!strcmp(pod, "evening") || (!strcmp(pod, "afternoon") && h < 7) ||
+                           (!strcmp(pod, "night") && h >= 7))) {
+                h += 12;
+                snprintf(v.iso, sizeof v.iso, "%02d:%02d", h, m);
+                v.value = h + m / 60.0;
+            }
+            v.end = TK(j)->e;
+            TK(j)->used = 1;
         }
         vnt__an_push_value(c, &v);
         i = j - 1;
@@ -525,7 +719,7 @@ static const char *duration_unit(const an_tok *t)
     if (is(t, "tuần")) return "week";
     if (is(t, "tháng")) return "month";
     if (is(t, "năm")) return "year";
-    if (is(t, "thập")) return "decade";
+    if (is(t, "đêm")) return "night";
     return NULL;
 }
 
@@ -581,7 +775,17 @@ static void amounts(an_ctx *c)
             s0 = i - 1;
             v = -v;
         }
-        if (!words && i > 0 && !t->sent0 && vnt__an_in(TK(i - 1)->lk, id_before, COUNT(id_before)))
+        /* "00140" (a plate, a code) is no count */
+        if (!words && t->type == VNT_TOK_NUMBER) {
+            const char *d0 = c->s + t->s;
+            if (*d0 == '-' || *d0 == '+') d0++;
+            if (d0 + 1 < c->s + t->e && d0[0] == '0' && d0[1] >= '0' && d0[1] <= '9') continue;
+        }
+        /* after an identifier word, a number is an ordinal or a code; "trong
+         * vòng 24 giờ" is a span of time all the same */
+        if (!words && i > 0 && !t->sent0 &&
+            vnt__an_in(TK(i - 1)->lk, id_before, COUNT(id_before)) &&
+            !(is(TK(i - 1), "vòng") && i > 1 && is(TK(i - 2), "trong")))
             continue;
         /* the multiplier the scale words gave, for a range head */
         if (!words) {
@@ -604,9 +808,29 @@ static void amounts(an_ctx *c)
             continue;
         }
         const char *du = duration_unit(u);
+        size_t de = j + 1;
+        /* "ba thập kỷ", "2 thập niên": decades in years; "8 tiếng đồng hồ" */
+        if (is(u, "thập") && de < c->nt && (is(TK(de), "kỷ") || is(TK(de), "niên"))) {
+            du = "year";
+            v *= 10;
+            mult *= 10;
+            de++;
+        } else if (du && is(u, "tiếng") && de + 1 < c->nt && is(TK(de), "đồng") &&
+                   is(TK(de + 1), "hồ"))
+            de += 2;
         if (du && !(is(u, "năm") && j + 1 < c->nt && year_tok(c, j + 1))) {
             /* "lúc 8 giờ" is a time (handled before); "tháng 5" never reaches here */
-            emit_amount(c, s0, j + 1, VNT_VAL_DURATION, v, du, strlen(du));
+            emit_amount(c, s0, de, VNT_VAL_DURATION, v, du, strlen(du));
+            range_head(c, i, VNT_VAL_DURATION, mult, du, strlen(du));
+            i = de - 1;
+            continue;
+        }
+        /* a measure unit, whatever its case: 48 MP, 16 GB */
+        if ((u->type == VNT_TOK_SYLLABLE || u->type == VNT_TOK_FOREIGN ||
+             u->type == VNT_TOK_ABBREV) &&
+            u->cse != VNT_CASE_LOWER && vnt__an_in(u->lk, measure_units, COUNT(measure_units))) {
+            emit_amount(c, s0, j + 1, VNT_VAL_QUANTITY, v, c->s + u->s, u->e - u->s);
+            range_head(c, i, VNT_VAL_QUANTITY, mult, c->s + u->s, u->e - u->s);
             i = j;
             continue;
         }
@@ -652,4 +876,5 @@ void vnt__an_facts(an_ctx *c)
     dates(c);
     amounts(c);
     if (c->a->n_values > 1) qsort(c->a->values, c->a->n_values, sizeof *c->a->values, cmp_val);
+    date_ranges(c);
 }
