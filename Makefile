@@ -127,6 +127,8 @@ model: $(BUILD)/vntext
 	$(BUILD)/vntext train entities --model models/vntext.model --epochs 20 --seed 1 \
 	  --gold tests/gold/ner-train.tsv --gold tests/gold/analyze-dev.tsv \
 	  --gold tests/gold/analyze-heldout.tsv --gold tests/gold/analyze-heldout2.tsv \
+	  --gold tests/gold/analyze-heldout3.tsv --gold tests/gold/analyze-heldout4.tsv \
+	  --gold tests/gold/analyze-heldout5.tsv --gold tests/gold/analyze-heldout6.tsv \
 	  -o models/vntext.model
 
 # Word clusters for the tagger (models/vntext-clusters.tsv), from unlabeled
