@@ -129,6 +129,7 @@ model: $(BUILD)/vntext
 	  --gold tests/gold/analyze-heldout.tsv --gold tests/gold/analyze-heldout2.tsv \
 	  --gold tests/gold/analyze-heldout3.tsv --gold tests/gold/analyze-heldout4.tsv \
 	  --gold tests/gold/analyze-heldout5.tsv --gold tests/gold/analyze-heldout6.tsv \
+	  --gold tests/gold/analyze-heldout7.tsv \
 	  -o models/vntext.model
 
 # Word clusters for the tagger (models/vntext-clusters.tsv), from unlabeled

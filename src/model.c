@@ -361,7 +361,7 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
         m->words.mask = slots - 1;
     }
     if (sec[VNT__SEC_ENTITY]) {
-        /* header (448 bytes) {u32 buckets, u32 labels, f32 scale, u32 0,
+        /* header (448 bytes) {u32 buckets, u32 labels, f32 scale, u32 name slots,
          * f32 transitions[10][9]}, then i16 weights[buckets][9] */
         const unsigned char *p = sec[VNT__SEC_ENTITY];
         size_t sz = ssize[VNT__SEC_ENTITY];
@@ -373,9 +373,25 @@ static vnt_status parse(vnt_model *m, const unsigned char *d, size_t n, char *ms
                         nb);
         if (nl != VNT__NER_LABELS)
             return fail(msg, cap, "entity label count found %u, expected %d", nl, VNT__NER_LABELS);
-        if ((uint64_t)nb * 2 * VNT__NER_LABELS + 448 != sz)
+        /* then u64 names[name slots] (power of two or 0; fewer entries than slots) */
+        uint32_t ns = rd32(p + 12);
+        if (ns && (!is_pow2(ns) || ns > (1u << 24)))
+            return fail(msg, cap,
+                        "entity name slots found %u, expected 0 or a power of two <= 2^24", ns);
+        uint64_t want = (uint64_t)nb * 2 * VNT__NER_LABELS + 448 + (uint64_t)ns * 8;
+        if (want != sz)
             return fail(msg, cap, "entity size found %zu, expected %llu", sz,
-                        (unsigned long long)nb * 2 * VNT__NER_LABELS + 448);
+                        (unsigned long long)want);
+        if (ns) {
+            const unsigned char *q = p + 448 + (size_t)nb * 2 * VNT__NER_LABELS;
+            size_t used = 0;
+            for (uint32_t i = 0; i < ns; i++)
+                used += rd32(q + 8 * (size_t)i) != 0 || rd32(q + 8 * (size_t)i + 4) != 0;
+            /* a full table would make probing loop over every slot */
+            if (used >= ns) return fail(msg, cap, "entity name table is full");
+            m->ner_names = (const uint64_t *)q;
+            m->ner_names_mask = ns - 1;
+        }
         m->ner_scale = rdf(p + 8);
         if (!isfinite(m->ner_scale)) return fail(msg, cap, "entity weight scale is not finite");
         for (int a = 0; a <= VNT__NER_LABELS; a++)
@@ -556,8 +572,7 @@ vnt_status vnt_model_info(const vnt_model *m, vnt_text *out)
         size_t nz = 0, nw = (size_t)(m->ner_mask + 1) * VNT__NER_LABELS;
         for (size_t i = 0; i < nw; i++)
             nz += m->ner_w[i] != 0;
-        snprintf(line, sizeof line,
-                 "entity tagger: %u hashed buckets x %d labels (%zu non-zero)\n",
+        snprintf(line, sizeof line, "entity tagger: %u hashed buckets x %d labels (%zu non-zero)\n",
                  m->ner_mask + 1, VNT__NER_LABELS, nz);
         vnt__buf_put(&b, line, strlen(line), 0);
     }

@@ -16,7 +16,7 @@
 #define LAB_TYPE(l) (((l)-1) / 2)
 #define LAB_IS_I(l) ((l) > 0 && ((l)&1) == 0)
 
-static uint64_t hstr(const char *s)
+uint64_t vnt__ner_hash(const char *s)
 {
     uint64_t h = 1469598103934665603ull;
     for (; *s; s++)
@@ -43,12 +43,56 @@ static int tok_range(const an_ctx *c, size_t s, size_t e, size_t *a, size_t *b)
     return k > lo && c->t[lo].s == s && c->t[k - 1].e == e;
 }
 
-void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt)
+unsigned vnt__ner_known_model(const void *model, uint64_t key)
+{
+    const vnt_model *m = model;
+    if (!m->ner_names) return 0;
+    uint64_t k = key & ~(uint64_t)15;
+    if (!k) k = 16;
+    for (uint32_t i = (uint32_t)(key >> 40) & m->ner_names_mask;; i = (i + 1) & m->ner_names_mask) {
+        uint64_t e = m->ner_names[i];
+        if (!e) return 0;
+        if ((e & ~(uint64_t)15) == k) return (unsigned)(e & 15);
+    }
+}
+
+/* Longest names the model knows, left to right: B I E S << 4 | types. */
+static void known_names(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, const void *u)
+{
+    for (size_t i = 0; i < c->nt; i++)
+        nt[i].known = 0;
+    if (!known) return;
+    for (size_t i = 0; i < c->nt;) {
+        uint64_t k = VNT__NER_NAME_SEED;
+        size_t best = 0;
+        unsigned types = 0;
+        for (size_t n = 1; n <= VNT__NER_NAME_MAX && i + n <= c->nt; n++) {
+            if (n > 1 && c->t[i + n - 1].sent0) break;
+            k = vnt__ner_name_step(k, nt[i + n - 1].h);
+            unsigned t = known(u, k ^ n);
+            if (t) best = n, types = t;
+        }
+        if (!best) {
+            i++;
+            continue;
+        }
+        for (size_t j = i; j < i + best; j++)
+            nt[j].known = (uint8_t)((best == 1           ? 3
+                                     : j == i            ? 0
+                                     : j + 1 == i + best ? 2
+                                                         : 1)
+                                        << 4 |
+                                    types);
+        i += best;
+    }
+}
+
+void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, const void *u)
 {
     for (size_t i = 0; i < c->nt; i++) {
         const an_tok *t = &c->t[i];
         vnt__ner_tok *o = &nt[i];
-        o->h = hstr(t->lk);
+        o->h = vnt__ner_hash(t->lk);
         o->shape = (uint8_t)(t->type * 4 + (t->cse & 3));
         o->upos = t->upos;
         o->rule = 0;
@@ -97,6 +141,7 @@ void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt)
                 nt[k].wh = h;
         }
     }
+    known_names(c, nt, known, u);
     /* runs of capitalised tokens (a name's extent) */
     for (size_t i = 0; i < c->nt;) {
         size_t j = i;
@@ -145,8 +190,8 @@ static inline uint64_t mix(uint64_t a, uint64_t b)
 int vnt__ner_features(const vnt__ner_tok *t, size_t a, size_t b, size_t i, uint32_t mask,
                       uint32_t *f)
 {
-    static const vnt__ner_tok edge = {0x5A5A5A5Aull, 0xFF,   0xFF, 0xFF, 0, 0, 0, 0, 0,
-                                      0xFFFF,        0xFFFF, 0};
+    static const vnt__ner_tok edge = {
+        .h = 0x5A5A5A5Aull, .shape = 0xFF, .upos = 0xFF, .rule = 0xFF, .cl = 0xFFFF, .cl2 = 0xFFFF};
     const vnt__ner_tok *p2 = i >= a + 2 ? &t[i - 2] : &edge, *p1 = i >= a + 1 ? &t[i - 1] : &edge;
     const vnt__ner_tok *n1 = i + 1 < b ? &t[i + 1] : &edge, *n2 = i + 2 < b ? &t[i + 2] : &edge;
     const vnt__ner_tok *c = &t[i];
@@ -187,6 +232,10 @@ int vnt__ner_features(const vnt__ner_tok *t, size_t a, size_t b, size_t i, uint3
     f[k++] = fid(mix(34, (uint64_t)p1->cl2 << 16 | c->cl2), mask);
     f[k++] = fid(mix(35, (uint64_t)c->cl2 << 16 | n1->cl2), mask);
     f[k++] = fid(mix(36, c->wcl), mask);
+    f[k++] = fid(mix(37, c->known), mask);
+    f[k++] = fid(mix(38, (uint64_t)c->known << 8 | c->shape), mask);
+    f[k++] = fid(mix(39, (uint64_t)p1->known << 8 | c->known), mask);
+    f[k++] = fid(mix(40, (uint64_t)c->known << 8 | c->rule), mask);
     return k;
 }
 
@@ -264,7 +313,7 @@ void vnt__an_ner(an_ctx *c)
         c->nomem = 1;
         goto done;
     }
-    vnt__ner_prepare(c, tk);
+    vnt__ner_prepare(c, tk, vnt__ner_known_model, m);
     /* emissions, then a Viterbi per sentence */
     for (size_t s0 = 0; s0 < nt;) {
         size_t s1 = s0 + 1;

@@ -23,10 +23,28 @@ typedef struct vnt__ner_tok {
     uint16_t cl, cl2; /* distributional cluster (fine, coarse) + 1 of the token as a
                          word, from the model's words section; 0 = none */
     uint16_t wcl;     /* fine cluster + 1 of its segmenter word, 0 = none */
+    uint8_t known;    /* in a name the model was trained on (its longest match):
+                         B/I/E/S << 4 | types the name had (1 << type); 0 = none */
 } vnt__ner_tok;
 
+/* Names seen in training: a key of a span's token hashes -> the types it was
+ * labelled with (bit 1 << type), 0 if never. */
+typedef unsigned (*vnt__ner_known_fn)(const void *u, uint64_t key);
+#define VNT__NER_NAME_MAX 8 /* tokens */
+/* Key of the tokens [a, a+n) of nt: a chain of their surface hashes. */
+static inline uint64_t vnt__ner_name_step(uint64_t k, uint64_t h)
+{
+    return vnt__mix(k, h);
+}
+#define VNT__NER_NAME_SEED 0x4E414D45ull
+/* The hash of a token's lower-case surface, as vnt__ner_tok.h. */
+VNT__HIDDEN uint64_t vnt__ner_hash(const char *lk);
+/* Look a key up in the model's name table. */
+VNT__HIDDEN unsigned vnt__ner_known_model(const void *model, uint64_t key);
+
 /* Fill nt[0..c->nt) from the tokens and the rule entities of c->a. */
-VNT__HIDDEN void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt);
+VNT__HIDDEN void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known,
+                                  const void *u);
 /* Feature ids (< mask + 1) of token i of the sentence [a, b); returns how many. */
 VNT__HIDDEN int vnt__ner_features(const vnt__ner_tok *t, size_t a, size_t b, size_t i,
                                   uint32_t mask, uint32_t *f);

@@ -32,7 +32,7 @@ enum {
 #define VNT__TAGSET_VERSION  1u
 #define VNT__TAGGER_VERSION  4u
 #define VNT__WORDS_VERSION   1u
-#define VNT__ENTITY_VERSION  1u
+#define VNT__ENTITY_VERSION  2u
 /* Entity tagger labels: O, then B-/I- for PER ORG LOC MISC (vnt_entity_type). */
 #define VNT__NER_LABELS 9
 
@@ -94,6 +94,8 @@ struct vnt_model {
     uint32_t ner_mask;
     float ner_scale;
     float ner_trans[VNT__NER_LABELS + 1][VNT__NER_LABELS]; /* [prev or 9 = start][label] */
+    const uint64_t *ner_names; /* key & ~15 | types, 0 = empty; NULL = none */
+    uint32_t ner_names_mask;
 };
 
 /* ------------------------------------------------------------- hashing */

@@ -53,26 +53,136 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
     return 1;
 }
 
-static vnt_status add_doc(tset *ts, const vnt_model *base, const vnt_entity_doc *d,
-                          const vnt_article_opts *ao)
+/* The names of the labels (ner.h, known): key -> how often each type. */
+typedef struct nkey {
+    uint64_t key;
+    uint32_t cnt[VNT_ENT_TYPE_COUNT];
+} nkey;
+
+typedef struct ntab {
+    nkey *e;
+    size_t cap, n;
+} ntab;
+
+static nkey *ntab_get(ntab *t, uint64_t key, int add)
 {
-    vnt_article_opts o = {0};
-    if (ao) o = *ao;
-    o.version = VNT_ARTICLE_OPTS_VERSION;
-    o.model = base;
-    o.date = d->date;
-    o.flags |= VNT_ARTICLE_RULES_ONLY;
+    if (!key) key = 1;
+    if (add && (t->n + 1) * 2 > t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 4096;
+        nkey *ne = calloc(nc, sizeof *ne);
+        if (!ne) return NULL;
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->e[i].key) {
+                size_t j = (size_t)(t->e[i].key >> 40) & (nc - 1);
+                while (ne[j].key)
+                    j = (j + 1) & (nc - 1);
+                ne[j] = t->e[i];
+            }
+        free(t->e);
+        t->e = ne;
+        t->cap = nc;
+    }
+    if (!t->cap) return NULL;
+    for (size_t j = (size_t)(key >> 40) & (t->cap - 1);; j = (j + 1) & (t->cap - 1)) {
+        if (t->e[j].key == key) return &t->e[j];
+        if (!t->e[j].key) {
+            if (!add) return NULL;
+            t->e[j].key = key;
+            t->n++;
+            return &t->e[j];
+        }
+    }
+}
+
+/* The label names of one article: their keys and types, appended to *keys. */
+typedef struct dname {
+    uint64_t key;
+    int type;
+} dname;
+
+static int doc_names(const an_ctx *c, const vnt__ner_tok *tk, const vnt_entity_doc *d, dname **keys,
+                     size_t *n, size_t *cap)
+{
+    for (size_t k = 0; k < d->n_ents; k++) {
+        const vnt_entity_gold *g = &d->ents[k];
+        size_t x = 0;
+        while (x < c->nt && c->t[x].s < g->start)
+            x++;
+        size_t y = x;
+        while (y < c->nt && c->t[y].e <= g->end)
+            y++;
+        if (y == x || y - x > VNT__NER_NAME_MAX) continue;
+        uint64_t key = VNT__NER_NAME_SEED;
+        for (size_t i = x; i < y; i++)
+            key = vnt__ner_name_step(key, tk[i].h);
+        if (!grow((void **)keys, cap, *n + 1, sizeof **keys)) return 0;
+        (*keys)[(*n)++] = (dname){key ^ (y - x), (int)g->type};
+    }
+    return 1;
+}
+
+/* Jackknife: a name counts as known for an article only if other articles
+ * have it (why: its own labels would make the feature perfect in training
+ * and useless on new text). */
+typedef struct jack {
+    ntab *all;
+    const dname *own;
+    size_t n_own;
+} jack;
+
+static unsigned known_jack(const void *u, uint64_t key)
+{
+    const jack *j = u;
+    const nkey *e = ntab_get(j->all, key ? key : 1, 0);
+    if (!e) return 0;
+    unsigned m = 0;
+    for (int t = 0; t < VNT_ENT_TYPE_COUNT; t++) {
+        uint32_t c = e->cnt[t];
+        for (size_t k = 0; k < j->n_own; k++)
+            if (j->own[k].key == key && j->own[k].type == t) c--;
+        if (c) m |= 1u << t;
+    }
+    return m;
+}
+
+/* Analyse with the rules alone. *o must outlive the use of a (the analysis
+ * keeps a pointer to its options). */
+static vnt_status analyze_doc(const vnt_model *base, const vnt_entity_doc *d,
+                              const vnt_article_opts *ao, vnt_article_opts *o, vnt_article *a)
+{
+    memset(o, 0, sizeof *o);
+    if (ao) *o = *ao;
+    o->version = VNT_ARTICLE_OPTS_VERSION;
+    o->model = base;
+    o->date = d->date;
+    o->flags |= VNT_ARTICLE_RULES_ONLY;
+    return vnt_article_analyze(d->text, d->len, o, a);
+}
+
+static vnt_status add_doc(tset *ts, const vnt_model *base, const vnt_entity_doc *d,
+                          const vnt_article_opts *ao, ntab *names)
+{
     vnt_article a = {0};
-    vnt_status st = vnt_article_analyze(d->text, d->len, &o, &a);
+    vnt_article_opts o;
+    vnt_status st = analyze_doc(base, d, ao, &o, &a);
     if (st != VNT_OK) return st;
     an_ctx *c = &((an_internal *)a.internal)->ctx;
     vnt__ner_tok *tk = malloc((c->nt + 1) * sizeof *tk);
     uint8_t *gold = calloc(c->nt + 1, 1);
+    dname *own = NULL;
+    size_t n_own = 0, cap_own = 0;
     if (!tk || !gold) {
         st = VNT_ERR_NOMEM;
         goto out;
     }
-    vnt__ner_prepare(c, tk);
+    /* this article's names, to leave out of the known ones */
+    vnt__ner_prepare(c, tk, NULL, NULL);
+    if (!doc_names(c, tk, d, &own, &n_own, &cap_own)) {
+        st = VNT_ERR_NOMEM;
+        goto out;
+    }
+    jack j = {names, own, n_own};
+    vnt__ner_prepare(c, tk, known_jack, &j);
     for (size_t k = 0; k < d->n_ents; k++) {
         const vnt_entity_gold *g = &d->ents[k];
         for (size_t i = 0; i < c->nt; i++)
@@ -116,7 +226,43 @@ static vnt_status add_doc(tset *ts, const vnt_model *base, const vnt_entity_doc 
 out:
     free(tk);
     free(gold);
+    free(own);
     vnt_article_free(&a);
+    return st;
+}
+
+/* Pass 1: the names of every article's labels, counted by type. */
+static vnt_status count_names(const vnt_model *base, const vnt_entity_doc *docs, size_t n_docs,
+                              const vnt_article_opts *ao, ntab *names)
+{
+    dname *keys = NULL;
+    size_t cap = 0;
+    vnt_status st = VNT_OK;
+    for (size_t k = 0; k < n_docs && st == VNT_OK; k++) {
+        vnt_article a = {0};
+        vnt_article_opts o;
+        st = analyze_doc(base, &docs[k], ao, &o, &a);
+        if (st != VNT_OK) break;
+        an_ctx *c = &((an_internal *)a.internal)->ctx;
+        vnt__ner_tok *tk = malloc((c->nt + 1) * sizeof *tk);
+        size_t n = 0;
+        if (!tk)
+            st = VNT_ERR_NOMEM;
+        else {
+            vnt__ner_prepare(c, tk, NULL, NULL);
+            if (!doc_names(c, tk, &docs[k], &keys, &n, &cap)) st = VNT_ERR_NOMEM;
+            for (size_t i = 0; i < n && st == VNT_OK; i++) {
+                nkey *e = ntab_get(names, keys[i].key, 1);
+                if (!e)
+                    st = VNT_ERR_NOMEM;
+                else
+                    e->cnt[keys[i].type]++;
+            }
+        }
+        free(tk);
+        vnt_article_free(&a);
+    }
+    free(keys);
     return st;
 }
 
@@ -126,6 +272,7 @@ vnt_status vnt_train_entities(const vnt_model *base, const vnt_entity_doc *docs,
 {
     if (!base || !out || (!docs && n_docs) || epochs < 1 || epochs > 1000) return VNT_ERR_ARG;
     tset ts = {0};
+    ntab names = {0};
     vnt_status st = VNT_OK;
     const size_t nb = (size_t)1 << BUCKET_BITS;
     float *w = calloc(nb * L, sizeof *w), *u = calloc(nb * L, sizeof *u);
@@ -139,8 +286,9 @@ vnt_status vnt_train_entities(const vnt_model *base, const vnt_entity_doc *docs,
         st = VNT_ERR_NOMEM;
         goto done;
     }
+    st = count_names(base, docs, n_docs, aopts, &names);
     for (size_t k = 0; k < n_docs && st == VNT_OK; k++)
-        st = add_doc(&ts, base, &docs[k], aopts);
+        st = add_doc(&ts, base, &docs[k], aopts, &names);
     if (st != VNT_OK) goto done;
     order = malloc((ts.ns + 1) * sizeof *order);
     em = malloc((ts.n + 1) * L * sizeof *em);
@@ -203,7 +351,13 @@ vnt_status vnt_train_entities(const vnt_model *base, const vnt_entity_doc *docs,
         for (int b = 0; b < L; b++)
             tr[a][b] -= tu[a][b] / cnt;
     float scale = maxw > 0 ? maxw / 32000.0f : 1.0f;
-    size_t secsz = 448 + nb * L * 2;
+    uint32_t ns = 0;
+    if (names.n) {
+        ns = 64;
+        while (ns < 2 * names.n + 1)
+            ns *= 2;
+    }
+    size_t wsz = 448 + nb * L * 2, secsz = wsz + (size_t)ns * 8;
     sec = calloc(1, secsz);
     if (!sec) {
         st = VNT_ERR_NOMEM;
@@ -212,6 +366,30 @@ vnt_status vnt_train_entities(const vnt_model *base, const vnt_entity_doc *docs,
     put32(sec, (uint32_t)nb);
     put32(sec + 4, L);
     memcpy(sec + 8, &scale, 4);
+    put32(sec + 12, ns);
+    /* the names: key & ~15 | types, probed from key >> 40 as ner.c does */
+    for (size_t i = 0; i < names.cap; i++) {
+        const nkey *e = &names.e[i];
+        if (!e->key) continue;
+        uint64_t k = e->key & ~(uint64_t)15, v;
+        if (!k) k = 16;
+        unsigned m = 0;
+        for (int t = 0; t < VNT_ENT_TYPE_COUNT; t++)
+            if (e->cnt[t]) m |= 1u << t;
+        v = k | m;
+        size_t j = (size_t)(e->key >> 40) & (ns - 1);
+        for (;; j = (j + 1) & (ns - 1)) {
+            unsigned char *q = sec + wsz + 8 * j;
+            uint64_t old = 0;
+            for (int b = 0; b < 8; b++)
+                old |= (uint64_t)q[b] << (8 * b);
+            if (!old) {
+                for (int b = 0; b < 8; b++)
+                    q[b] = (unsigned char)(v >> (8 * b));
+                break;
+            }
+        }
+    }
     for (int a = 0; a <= L; a++)
         for (int b = 0; b < L; b++)
             memcpy(sec + 16 + 4 * (L * a + b), &tr[a][b], 4);
@@ -265,6 +443,7 @@ vnt_status vnt_train_entities(const vnt_model *base, const vnt_entity_doc *docs,
     secs[k++] = (vnt__section_in){VNT__SEC_ENTITY, VNT__ENTITY_VERSION, sec, secsz};
     st = vnt__model_write(secs, k, out);
 done:
+    free(names.e);
     free(ts.f);
     free(ts.nf);
     free(ts.gold);
