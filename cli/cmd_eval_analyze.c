@@ -373,6 +373,7 @@ int cmd_train_entities(int argc, char **argv)
     vnt_entity_doc *docs = NULL;
     vnt_entity_gold *ents = NULL;
     char(*dates)[16] = NULL;
+    size_t *first = NULL; /* each doc's first entity in ents (ents moves as it grows) */
     size_t nd = 0, ne = 0, cap_d = 0, cap_e = 0;
     int rc = 0;
     for (int g = 0; g < ng && !rc; g++) {
@@ -388,10 +389,18 @@ int cmd_train_entities(int argc, char **argv)
             size_t a, b;
             if (sscanf(line, "doc\t%127s\t%zu", id, &a) == 2) {
                 if (nd == cap_d) {
-                    cap_d = cap_d ? cap_d * 2 : 64;
-                    docs = realloc(docs, cap_d * sizeof *docs);
-                    dates = realloc(dates, cap_d * sizeof *dates);
-                    if (!docs || !dates) return CLI_EXIT_NOMEM;
+                    size_t nc = cap_d ? cap_d * 2 : 64;
+                    vnt_entity_doc *nd_ = realloc(docs, nc * sizeof *docs);
+                    if (nd_) docs = nd_;
+                    char(*nt_)[16] = realloc(dates, nc * sizeof *dates);
+                    if (nt_) dates = nt_;
+                    size_t *nf_ = realloc(first, nc * sizeof *first);
+                    if (nf_) first = nf_;
+                    if (!nd_ || !nt_ || !nf_) {
+                        rc = CLI_EXIT_NOMEM;
+                        break;
+                    }
+                    cap_d = nc;
                 }
                 vnt_entity_doc *d = &docs[nd];
                 memset(d, 0, sizeof *d);
@@ -408,14 +417,19 @@ int cmd_train_entities(int argc, char **argv)
                     continue;
                 }
                 d->region_end = a;
-                d->ents = (const vnt_entity_gold *)(uintptr_t)ne; /* index until the end */
+                first[nd] = ne;
                 nd++;
             } else if (sscanf(line, "%7s\t%127s\t%zu\t%zu\t%15s", kind, id, &a, &b, ty) == 5 &&
                        !strcmp(kind, "ent") && nd) {
                 if (ne == cap_e) {
-                    cap_e = cap_e ? cap_e * 2 : 1024;
-                    ents = realloc(ents, cap_e * sizeof *ents);
-                    if (!ents) return CLI_EXIT_NOMEM;
+                    size_t nc = cap_e ? cap_e * 2 : 1024;
+                    vnt_entity_gold *ne_ = realloc(ents, nc * sizeof *ents);
+                    if (!ne_) {
+                        rc = CLI_EXIT_NOMEM;
+                        break;
+                    }
+                    ents = ne_;
+                    cap_e = nc;
                 }
                 int t = !strcmp(ty, "PER")   ? VNT_ENT_PER
                         : !strcmp(ty, "ORG") ? VNT_ENT_ORG
@@ -428,7 +442,7 @@ int cmd_train_entities(int argc, char **argv)
         free(f);
     }
     for (size_t k = 0; k < nd; k++) {
-        docs[k].ents = ents + (uintptr_t)docs[k].ents;
+        docs[k].ents = ents ? ents + first[k] : NULL;
         docs[k].date = dates[k][0] ? dates[k] : NULL;
     }
     size_t idf_len = 0, orgs_len = 0;
@@ -460,6 +474,7 @@ int cmd_train_entities(int argc, char **argv)
     free(docs);
     free(ents);
     free(dates);
+    free(first);
     free(corpus);
     free(seedtxt);
     free(idf);
