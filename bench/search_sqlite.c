@@ -269,6 +269,7 @@ int main(int argc, char **argv)
                 int rc = run_one(corp[c].name, cfg[k].label, cfg[k].tokenize, d, nd, bytes, reps,
                                  base, &mine);
                 /* the MB/s goes back to the parent for the ratios */
+                fflush(stdout);
                 ssize_t w = write(fd[1], &mine, sizeof mine);
                 (void)w;
                 _exit(rc);

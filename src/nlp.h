@@ -249,7 +249,7 @@ VNT__HIDDEN vnt_status vnt__model_write(const vnt__section_in *secs, size_t n, v
 /* vnt_tokenize with a caller-kept syllable memo (tokenize.c): memo points to
  * memo_entries (a power of two) entries of VNT__TOK_MEMO_ENTRY bytes,
  * zeroed before first use; NULL / 0 = vnt_tokenize. */
-#define VNT__TOK_MEMO_ENTRY 24
+#define VNT__TOK_MEMO_ENTRY 32
 VNT__HIDDEN vnt_status vnt__tokenize_memo(const char *str, size_t n, unsigned flags,
                                           vnt_tokens *out, void *memo, size_t memo_entries);
 

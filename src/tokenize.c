@@ -240,13 +240,16 @@ static uint32_t lookalike(uint32_t cp)
     }
 }
 
-/* Per-call memo of syllable checks: news repeats a few thousand syllables,
- * so most words are a hash and a compare instead of a parse. Lives in the
- * call (no global state). */
-#define MEMO_KEY 22
+/* Per-call memo of syllable checks and of whole words: news repeats a few
+ * thousand syllables, so most words are a hash and a compare instead of a
+ * scan and a parse. Lives in the caller's scratch (no global state). */
+#define MEMO_KEY 24
 typedef struct memo_entry {
-    uint8_t len; /* 0: empty */
-    uint8_t syl;
+    uint8_t len;   /* 0: empty */
+    uint8_t syl;   /* 0: not checked; else 4 | unclean (2) | is a syllable (1) */
+    uint8_t wtype; /* 0: unknown; else the word's token type + 1 (see word_memo) */
+    uint8_t pad;
+    uint32_t wflags;
     char key[MEMO_KEY];
 } memo_entry;
 
@@ -259,33 +262,59 @@ typedef struct scan {
     size_t memo_mask;
 } scan_t;
 
+/* The memo slot of s[0..n) (n <= MEMO_KEY); *hit when it holds these bytes. */
+static inline memo_entry *memo_slot(const scan_t *sc, const unsigned char *s, size_t n, int *hit)
+{
+    /* the first 16 bytes as two words, masked to the word (straight from
+     * the text when it is long enough; little-endian hosts hash better,
+     * the compare is exact anyway): hash and, with the zero-padded key,
+     * the compare of any word up to 16 bytes */
+    uint64_t a = 0, b = 0;
+    if ((size_t)(s - sc->s) + 16 <= sc->n) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + 8, 8);
+        if (n < 8) {
+            a &= ~0ull >> (64 - 8 * n);
+            b = 0;
+        } else if (n < 16)
+            b = n == 8 ? 0 : b & (~0ull >> (64 - 8 * (n - 8)));
+    } else {
+        unsigned char t[16] = {0};
+        memcpy(t, s, n < 16 ? n : 16);
+        memcpy(&a, t, 8);
+        memcpy(&b, t + 8, 8);
+    }
+    uint64_t x = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xD6E8FEB86659FD93ull;
+    memo_entry *e = &sc->memo[(uint32_t)(x >> 40) & sc->memo_mask];
+    uint64_t ka, kb;
+    memcpy(&ka, e->key, 8);
+    memcpy(&kb, e->key + 8, 8);
+    *hit = e->len == n && ka == a && kb == b && (n <= 16 || !memcmp(e->key + 16, s + 16, n - 16));
+    return e;
+}
+
+/* Claim slot e for s[0..n), forgetting what it held for other bytes. */
+static void memo_claim(memo_entry *e, const unsigned char *s, size_t n)
+{
+    memset(e, 0, sizeof *e);
+    e->len = (uint8_t)n;
+    memcpy(e->key, s, n);
+}
+
 static int is_syllable_raw(const unsigned char *s, size_t n, int unclean);
 
 static int is_syllable_word(const scan_t *sc, const unsigned char *s, size_t n, int unclean)
 {
-    if (!sc->memo || n > MEMO_KEY) return is_syllable_raw(s, n, unclean);
-    /* hash: the first and last (up to) 8 bytes and the length, one multiply */
-    uint64_t a = 0, b = 0;
-    if ((size_t)(s - sc->s) + 8 <= sc->n) {
-        /* one 8-byte load, bytes past the word masked off (little-endian; on
-           a big-endian machine the hash is only worse, the compare exact) */
-        memcpy(&a, s, 8);
-        if (n < 8) a &= ((uint64_t)1 << (8 * n)) - 1;
-    } else {
-        memcpy(&a, s, n < 8 ? n : 8);
-    }
-    if (n > 8) memcpy(&b, s + n - 8, 8);
-    uint64_t x = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xD6E8FEB86659FD93ull;
-    uint32_t h = (uint32_t)(x >> 40);
-    memo_entry *e = &sc->memo[h & sc->memo_mask];
+    if (!sc->memo || n > MEMO_KEY || n == 0) return is_syllable_raw(s, n, unclean);
+    int hit;
+    memo_entry *e = memo_slot(sc, s, n, &hit);
     /* the answer depends on the bytes and on unclean: both are the key, so
      * a memo kept across calls answers as a fresh parse would */
     uint8_t uc = unclean ? 2 : 0;
-    if (e->len == n && (e->syl & 2) == uc && memcmp(e->key, s, n) == 0) return e->syl & 1;
+    if (hit && (e->syl & 4) && (e->syl & 2) == uc) return e->syl & 1;
     int r = is_syllable_raw(s, n, unclean) != 0;
-    e->len = (uint8_t)n;
-    e->syl = (uint8_t)(r | uc);
-    memcpy(e->key, s, n);
+    if (!hit) memo_claim(e, s, n);
+    e->syl = (uint8_t)(4 | r | uc);
     return r;
 }
 
@@ -1165,6 +1194,26 @@ static size_t scan_word(scan_t *sc, size_t i, int *type, uint32_t *flags)
     return e;
 }
 
+/* The end of the letter run at i when the word memo may answer for it:
+ * ASCII letters and non-ASCII bytes, at most MEMO_KEY bytes, followed by
+ * the end of the text or a byte scan_word never looks at (space, line
+ * break, , ; ! ? ) "). Then scan_word's answer depends on these bytes
+ * alone: no URL (no . @ : after it), no abbreviation or code (no . - / &
+ * _ ' or digit), no combining mark to absorb. 0: not such a word. */
+static size_t word_end(const unsigned char *s, size_t n, size_t i)
+{
+    size_t r = i, lim = n - i > MEMO_KEY ? i + MEMO_KEY + 1 : n;
+    while (r < lim && (s[r] >= 0x80 || is_alpha(s[r])))
+        r++;
+    if (r - i > MEMO_KEY) return 0;
+    if (r == n) return r;
+    unsigned c = s[r];
+    return (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ';' || c == '!' ||
+            c == '?' || c == ')' || c == '"')
+               ? r
+               : 0;
+}
+
 /* Starting with a digit: phone, code, time, date, number, percent. */
 static size_t scan_digits(scan_t *sc, size_t i, int *type, uint32_t *flags)
 {
@@ -1363,6 +1412,20 @@ vnt_status vnt__tokenize_memo(const char *str, size_t n, unsigned flags, vnt_tok
         int type;
         uint32_t f = 0;
         size_t e = 0;
+        /* a word seen before, ending where nothing after it matters: its
+         * type and flags from the memo (see word_end) */
+        size_t r = 0;
+        memo_entry *slot = NULL;
+        int hit = 0;
+        if (h.cls == C_LETTER && sc.memo && (r = word_end(s, n, i)) != 0) {
+            slot = memo_slot(&sc, s + i, r - i, &hit);
+            if (hit && slot->wtype) {
+                type = slot->wtype - 1;
+                f = slot->wflags;
+                e = r;
+                goto pushed;
+            }
+        }
         if (h.cls == C_LETTER || h.cls == C_DIGIT) {
             /* URLs and e-mails only where an ASCII run meets . @ : - _ + % */
             size_t a = i;
@@ -1381,6 +1444,14 @@ vnt_status vnt__tokenize_memo(const char *str, size_t n, unsigned flags, vnt_tok
                 e = scan_digits(&sc, i, &type, &f);
             } else {
                 e = scan_word(&sc, i, &type, &f);
+                if (slot && e == r) {
+                    /* scan_word may have reused the slot for this word's
+                     * syllable check: look again */
+                    slot = memo_slot(&sc, s + i, r - i, &hit);
+                    if (!hit) memo_claim(slot, s + i, r - i);
+                    slot->wtype = (uint8_t)(type + 1);
+                    slot->wflags = f;
+                }
             }
         } else if (h.cls == C_MARK || h.cls == C_BAD) {
             wstat st;
@@ -1395,6 +1466,7 @@ vnt_status vnt__tokenize_memo(const char *str, size_t n, unsigned flags, vnt_tok
             type = VNT_TOK_OTHER;
             e = i + h.len;
         }
+    pushed:
         /* combining marks never start a token: they stay with this one */
         while (e < n && s[e] >= 0xCC) {
             ch_t x = get(s, n, e);

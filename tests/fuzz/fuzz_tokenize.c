@@ -2,7 +2,9 @@
  * Tokens are in order, non-empty, non-overlapping, within the input; every
  * byte outside them is whitespace or a zero-width char; sentences cover the
  * tokens exactly; tokenizing a prefix that ends at a gap agrees with the
- * whole on the tokens before it. */
+ * whole on the tokens before it; a syllable and word memo kept across
+ * inputs (as vnt_analyze and the search tokenizer keep one) changes nothing. */
+#include "nlp.h"
 #include "vntext.h"
 
 #include <stdlib.h>
@@ -74,6 +76,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         vnt_tokens_free(&u);
     }
+    /* the memo remembers earlier inputs: a stale entry must never answer */
+    static void *memo;
+    enum { MEMO_N = 64 }; /* small: slots are shared and overwritten often */
+    if (!memo && !(memo = calloc(MEMO_N, VNT__TOK_MEMO_ENTRY))) abort();
+    vnt_tokens m = {0};
+    for (int pass = 0; pass < 2; pass++) { /* the second pass hits */
+        if (vnt__tokenize_memo(s, size, 0, &m, memo, MEMO_N) != VNT_OK || m.n != t.n) abort();
+        for (size_t i = 0; i < t.n; i++)
+            if (m.tok[i].start != t.tok[i].start || m.tok[i].end != t.tok[i].end ||
+                m.tok[i].type != t.tok[i].type || m.tok[i].flags != t.tok[i].flags)
+                abort();
+    }
+    vnt_tokens_free(&m);
     vnt_sentences_free(&ss);
     vnt_tokens_free(&t);
     return 0;
