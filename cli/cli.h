@@ -45,6 +45,10 @@ vnt_model *cli_open_model(const char *cmd, const char *path);
 /* Bytes of a data file: path, else $env_name, else name in BIN/../models or
  * BIN/../share/vntext; NULL when absent (an unreadable path says so). */
 char *cli_load_data(const char *path, size_t *n, const char *env_name, const char *name);
+/* Write a whole file through PATH.tmp and a rename, so that a process that
+ * has the old file mapped (a model) keeps reading it instead of dying of
+ * SIGBUS, and a failed write leaves the old file. 0 on success. cli/io.c */
+int cli_write_file(const char *path, const void *data, size_t n);
 
 /* ---- streaming input (cli/io.c) ----
  * Reads a file (or stdin for NULL / "-") in chunks that end at a safe cut

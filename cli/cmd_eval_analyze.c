@@ -456,15 +456,9 @@ int cmd_train_entities(int argc, char **argv)
             cli_error("train", "entity training failed: %s", vnt_strerror(st));
             rc = CLI_EXIT_DATA;
         } else {
-            /* through a temporary file: OUT may be the mapped BASE */
-            char tmp[4200];
-            snprintf(tmp, sizeof tmp, "%s.tmp", outp);
-            FILE *o = fopen(tmp, "wb");
-            int bad = !o || fwrite(out.data, 1, out.len, o) != out.len;
-            if (o && fclose(o)) bad = 1;
-            if (bad || rename(tmp, outp)) {
+            /* OUT may be the mapped BASE: cli_write_file renames into place */
+            if (cli_write_file(outp, out.data, out.len) != 0) {
                 cli_error("train", "cannot write %s", outp);
-                remove(tmp);
                 rc = CLI_EXIT_IO;
             } else
                 fprintf(stderr, "train entities: %zu articles, %zu entities -> %s\n", nd, ne, outp);

@@ -165,8 +165,7 @@ int cmd_train(int argc, char **argv)
         vnt_text_free(&t);
         return cli_status_exit(st);
     }
-    FILE *f = fopen(out, "wb");
-    if (!f || fwrite(t.data, 1, t.len, f) != t.len || fclose(f) != 0) {
+    if (cli_write_file(out, t.data, t.len) != 0) {
         cli_error("train", "cannot write %s", out);
         vnt_text_free(&t);
         return CLI_EXIT_IO;

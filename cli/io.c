@@ -156,3 +156,21 @@ int cli_reader_next(cli_reader *r, const char **chunk, size_t *len, size_t *off)
     r->offset += cut;
     return 1;
 }
+
+int cli_write_file(const char *path, const void *data, size_t n)
+{
+    size_t pl = strlen(path);
+    char *tmp = malloc(pl + 5);
+    if (!tmp) return -1;
+    memcpy(tmp, path, pl);
+    memcpy(tmp + pl, ".tmp", 5);
+    FILE *o = fopen(tmp, "wb");
+    int bad = !o || fwrite(data, 1, n, o) != n;
+    if (o && fclose(o)) bad = 1;
+    if (bad || rename(tmp, path)) {
+        remove(tmp);
+        bad = 1;
+    }
+    free(tmp);
+    return bad ? -1 : 0;
+}

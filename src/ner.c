@@ -87,6 +87,74 @@ static void known_names(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, co
     }
 }
 
+typedef struct run_ctx {
+    uint64_t key, left, right;
+    size_t at, len;
+} run_ctx;
+
+static int cmp_run(const void *x, const void *y)
+{
+    const run_ctx *a = x, *b = y;
+    return a->key < b->key ? -1 : a->key > b->key ? 1 : (a->at > b->at) - (a->at < b->at);
+}
+
+static int lower_word(const an_ctx *c, size_t i)
+{
+    return c->t[i].cse == VNT_CASE_LOWER && c->t[i].type == VNT_TOK_SYLLABLE;
+}
+
+/* Context aggregation (one sense per document): a name mentioned several
+ * times is often introduced once with its cue ("CLB Atalanta", "hãng
+ * Moderna") and then bare; every mention gets the lower-case words around
+ * the other mentions. Needs the runs of capitalised tokens. */
+static void doc_context(const an_ctx *c, vnt__ner_tok *nt)
+{
+    for (size_t i = 0; i < c->nt; i++)
+        nt[i].dl[0] = nt[i].dl[1] = nt[i].dr[0] = nt[i].dr[1] = 0;
+    size_t nr = 0;
+    for (size_t i = 0; i < c->nt; i++)
+        if (nt[i].run == 1) nr++;
+    run_ctx *r = nr ? malloc(nr * sizeof *r) : NULL;
+    if (!r) return; /* no memory: no aggregated context, nothing else lost */
+    nr = 0;
+    for (size_t i = 0; i < c->nt; i++) {
+        if (nt[i].run != 1) continue;
+        size_t j = i;
+        uint64_t key = 0x52554Eu;
+        while (j < c->nt && nt[j].run == j - i + 1 && j - i < 4)
+            key = vnt__mix(key, nt[j++].h);
+        while (j < c->nt && nt[j].run == 4) /* capped: the rest of a long run */
+            key = vnt__mix(key, nt[j++].h);
+        run_ctx *x = &r[nr++];
+        x->key = key;
+        x->at = i;
+        x->len = j - i;
+        x->left = i > 0 && !c->t[i].sent0 && lower_word(c, i - 1) ? nt[i - 1].h : 0;
+        x->right = j < c->nt && !c->t[j].sent0 && lower_word(c, j) ? nt[j].h : 0;
+    }
+    qsort(r, nr, sizeof *r, cmp_run);
+    for (size_t g = 0; g < nr;) {
+        size_t h = g;
+        while (h < nr && r[h].key == r[g].key)
+            h++;
+        if (h - g >= 2) {
+            /* the first two distinct cues of each side, in text order */
+            uint64_t dl[2] = {0, 0}, dr[2] = {0, 0};
+            for (size_t q = g; q < h; q++) {
+                if (r[q].left && r[q].left != dl[0] && !dl[1]) dl[dl[0] ? 1 : 0] = r[q].left;
+                if (r[q].right && r[q].right != dr[0] && !dr[1]) dr[dr[0] ? 1 : 0] = r[q].right;
+            }
+            for (size_t q = g; q < h; q++)
+                for (size_t k = r[q].at; k < r[q].at + r[q].len; k++) {
+                    nt[k].dl[0] = dl[0], nt[k].dl[1] = dl[1];
+                    nt[k].dr[0] = dr[0], nt[k].dr[1] = dr[1];
+                }
+        }
+        g = h;
+    }
+    free(r);
+}
+
 void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, const void *u)
 {
     for (size_t i = 0; i < c->nt; i++) {
@@ -158,6 +226,7 @@ void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, cons
         }
         i = j;
     }
+    doc_context(c, nt);
     const vnt_article *a = c->a;
     for (size_t k = 0; k < a->n_entities; k++) {
         const vnt_entity *e = &a->entities[k];
@@ -236,6 +305,10 @@ int vnt__ner_features(const vnt__ner_tok *t, size_t a, size_t b, size_t i, uint3
     f[k++] = fid(mix(38, (uint64_t)c->known << 8 | c->shape), mask);
     f[k++] = fid(mix(39, (uint64_t)p1->known << 8 | c->known), mask);
     f[k++] = fid(mix(40, (uint64_t)c->known << 8 | c->rule), mask);
+    for (int q = 0; q < 2; q++) {
+        if (c->dl[q]) f[k++] = fid(mix(41, c->dl[q]), mask);
+        if (c->dr[q]) f[k++] = fid(mix(42, c->dr[q]), mask);
+    }
     return k;
 }
 

@@ -5,26 +5,28 @@
 #include "analyze.h"
 #include "nlp.h"
 
-#define VNT__NER_MAXF 40
+#define VNT__NER_MAXF 48
 
 /* What the features read of one token. */
 typedef struct vnt__ner_tok {
     uint64_t h;    /* hash of the lower-case surface */
     uint8_t shape; /* token type * 4 + case */
     uint8_t upos;
-    uint8_t rule;     /* the rules' label (0 O, B/I per type) */
-    uint8_t flags;    /* 1 sentence start, 2 word start, 4 inside a word of several
-                         tokens, 8 taken by a value, 16 surname, 32 given name,
-                         64 starts a place name */
-    uint16_t vocab;   /* vnt__an_vocab() */
-    uint8_t run;      /* position in a run of capitalised tokens (0: none), capped */
-    uint8_t runlen;   /* length of that run, capped */
-    uint64_t wh;      /* hash of the segmenter word it belongs to (0 if one token) */
-    uint16_t cl, cl2; /* distributional cluster (fine, coarse) + 1 of the token as a
-                         word, from the model's words section; 0 = none */
-    uint16_t wcl;     /* fine cluster + 1 of its segmenter word, 0 = none */
-    uint8_t known;    /* in a name the model was trained on (its longest match):
-                         B/I/E/S << 4 | types the name had (1 << type); 0 = none */
+    uint8_t rule;          /* the rules' label (0 O, B/I per type) */
+    uint8_t flags;         /* 1 sentence start, 2 word start, 4 inside a word of several
+                              tokens, 8 taken by a value, 16 surname, 32 given name,
+                              64 starts a place name */
+    uint16_t vocab;        /* vnt__an_vocab() */
+    uint8_t run;           /* position in a run of capitalised tokens (0: none), capped */
+    uint8_t runlen;        /* length of that run, capped */
+    uint64_t wh;           /* hash of the segmenter word it belongs to (0 if one token) */
+    uint16_t cl, cl2;      /* distributional cluster (fine, coarse) + 1 of the token as a
+                              word, from the model's words section; 0 = none */
+    uint16_t wcl;          /* fine cluster + 1 of its segmenter word, 0 = none */
+    uint8_t known;         /* in a name the model was trained on (its longest match):
+                              B/I/E/S << 4 | types the name had (1 << type); 0 = none */
+    uint64_t dl[2], dr[2]; /* lower-case words before / after other mentions of its
+                              capitalised run in the document (0 = none) */
 } vnt__ner_tok;
 
 /* Names seen in training: a key of a span's token hashes -> the types it was

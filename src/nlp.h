@@ -32,7 +32,7 @@ enum {
 #define VNT__TAGSET_VERSION  1u
 #define VNT__TAGGER_VERSION  4u
 #define VNT__WORDS_VERSION   1u
-#define VNT__ENTITY_VERSION  2u
+#define VNT__ENTITY_VERSION  3u
 /* Entity tagger labels: O, then B-/I- for PER ORG LOC MISC (vnt_entity_type). */
 #define VNT__NER_LABELS 9
 
