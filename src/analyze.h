@@ -46,6 +46,10 @@ typedef struct an_ctx {
     struct an_ekey *ek;
     size_t cap_ek;
     unsigned gen; /* article counter: ek entries of older articles are stale */
+    /* first words of the vocabulary lists (entity.c vocab_may): hash << 8 |
+     * list bits, linear probing, built once per article object */
+    uint64_t *vf_slot;
+    size_t vf_cap;
 } an_ctx;
 
 /* vnt_article.internal: the context outlives the call so that

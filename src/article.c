@@ -826,6 +826,7 @@ void vnt_article_free(vnt_article *a)
         free(in->ctx.t);
         free(in->ctx.idf_slot);
         free(in->ctx.org_slot);
+        free(in->ctx.vf_slot);
         free(in->ctx.ek);
         vnt_tokens_free(&in->tk);
         vnt_sentences_free(&in->ss);

@@ -305,6 +305,27 @@ int vnt__ner_features(const vnt__ner_tok *t, size_t a, size_t b, size_t i, uint3
     f[k++] = fid(mix(38, (uint64_t)c->known << 8 | c->shape), mask);
     f[k++] = fid(mix(39, (uint64_t)p1->known << 8 | c->known), mask);
     f[k++] = fid(mix(40, (uint64_t)c->known << 8 | c->rule), mask);
+    /* reach: an organisation head a few tokens back and a place name a few
+     * tokens on, with no punctuation between ("Cục Thi hành án dân sự Đà
+     * Nẵng": the lower-case middle of a name) */
+    unsigned dh = 0, dp = 0;
+    for (size_t j = i, d = 1; j > a && d <= 6; j--, d++) {
+        if (t[j - 1].shape >> 2 == VNT_TOK_PUNCT) break;
+        if (t[j - 1].vocab & 4) {
+            dh = (unsigned)d;
+            break;
+        }
+    }
+    for (size_t j = i + 1, d = 1; j < b && d <= 6; j++, d++) {
+        if (t[j].shape >> 2 == VNT_TOK_PUNCT) break;
+        if (t[j].vocab >> 8) {
+            dp = (unsigned)d;
+            break;
+        }
+    }
+    f[k++] = fid(mix(43, (uint64_t)dh << 8 | c->shape), mask);
+    f[k++] = fid(mix(44, (uint64_t)dp << 8 | c->shape), mask);
+    f[k++] = fid(mix(45, (uint64_t)dh << 4 | dp), mask);
     for (int q = 0; q < 2; q++) {
         if (c->dl[q]) f[k++] = fid(mix(41, c->dl[q]), mask);
         if (c->dr[q]) f[k++] = fid(mix(42, c->dr[q]), mask);
@@ -370,6 +391,8 @@ static void respan(an_ctx *c, vnt_entity *x, size_t s, size_t e)
     }
 }
 
+#define NER_CHUNK 8
+
 void vnt__an_ner(an_ctx *c)
 {
     const vnt_model *m = c->opts ? c->opts->model : NULL;
@@ -392,17 +415,31 @@ void vnt__an_ner(an_ctx *c)
         size_t s1 = s0 + 1;
         while (s1 < nt && !c->t[s1].sent0)
             s1++;
-        for (size_t i = s0; i < s1; i++) {
-            uint32_t f[VNT__NER_MAXF];
-            int k = vnt__ner_features(tk, s0, s1, i, m->ner_mask, f);
-            int32_t acc[L] = {0};
-            for (int q = 0; q < k; q++) {
-                const int16_t *w = m->ner_w + (size_t)f[q] * L;
-                for (int l = 0; l < L; l++)
-                    acc[l] += w[l];
+        /* a chunk of tokens at a time: every feature row prefetched before
+         * the first is summed (the table is larger than L2 and each row a
+         * likely miss; summing row after row waited on each in turn) */
+        for (size_t c0 = s0; c0 < s1; c0 += NER_CHUNK) {
+            size_t ce = c0 + NER_CHUNK < s1 ? c0 + NER_CHUNK : s1;
+            uint32_t f[NER_CHUNK][VNT__NER_MAXF];
+            int nf[NER_CHUNK];
+            for (size_t i = c0; i < ce; i++) {
+                nf[i - c0] = vnt__ner_features(tk, s0, s1, i, m->ner_mask, f[i - c0]);
+                for (int q = 0; q < nf[i - c0]; q++) {
+                    const int16_t *w = m->ner_w + (size_t)f[i - c0][q] * L;
+                    __builtin_prefetch(w);
+                    __builtin_prefetch(w + L - 1);
+                }
             }
-            for (int l = 0; l < L; l++)
-                em[i * L + (size_t)l] = (float)acc[l] * m->ner_scale;
+            for (size_t i = c0; i < ce; i++) {
+                int32_t acc[L] = {0};
+                for (int q = 0; q < nf[i - c0]; q++) {
+                    const int16_t *w = m->ner_w + (size_t)f[i - c0][q] * L;
+                    for (int l = 0; l < L; l++)
+                        acc[l] += w[l];
+                }
+                for (int l = 0; l < L; l++)
+                    em[i * L + (size_t)l] = (float)acc[l] * m->ner_scale;
+            }
         }
         vnt__ner_viterbi(em + s0 * L, s1 - s0, m->ner_trans, bp + s0 * L, lab + s0);
         s0 = s1;

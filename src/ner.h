@@ -5,7 +5,7 @@
 #include "analyze.h"
 #include "nlp.h"
 
-#define VNT__NER_MAXF 48
+#define VNT__NER_MAXF 52
 
 /* What the features read of one token. */
 typedef struct vnt__ner_tok {

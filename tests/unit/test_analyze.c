@@ -352,7 +352,7 @@ static void test_tagger(void)
     }
     vnt_entity_doc d = {s, strlen(s), NULL, strlen(s), g, 8};
     vnt_text out = {0};
-    CHECK(vnt_train_entities(base, &d, 1, NULL, 10, 1, &out) == VNT_OK);
+    CHECK(vnt_train_entities(base, &d, 1, NULL, 20, 1, &out) == VNT_OK);
     vnt_model *m = NULL;
     CHECK(vnt_model_open_memory(out.data, out.len, &m, NULL, 0) == VNT_OK);
     vnt_article a;
