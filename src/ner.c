@@ -344,16 +344,20 @@ void vnt__ner_viterbi(const float *em, size_t n,
                       uint8_t *out)
 {
     enum { L = VNT__NER_LABELS };
-    float d[L], nd[L];
+    float d[L], nd[L], tr[L][L];
+    /* forbidden transitions as a huge penalty: the inner loop without a
+     * test (they never win: some allowed path is always finite) */
+    for (int p = 0; p < L; p++)
+        for (int l = 0; l < L; l++)
+            tr[p][l] = vnt__ner_allowed(p, l) ? trans[p][l] : -1e30f;
     for (int l = 0; l < L; l++)
         d[l] = vnt__ner_allowed(L, l) ? trans[L][l] + em[l] : -1e30f;
     for (size_t i = 1; i < n; i++) {
         for (int l = 0; l < L; l++) {
-            float best = -3e30f;
+            float best = d[0] + tr[0][l];
             int arg = 0;
-            for (int p = 0; p < L; p++) {
-                if (!vnt__ner_allowed(p, l)) continue;
-                float s = d[p] + trans[p][l];
+            for (int p = 1; p < L; p++) {
+                float s = d[p] + tr[p][l];
                 if (s > best) best = s, arg = p;
             }
             nd[l] = best + em[i * L + (size_t)l];
@@ -392,6 +396,7 @@ static void respan(an_ctx *c, vnt_entity *x, size_t s, size_t e)
 }
 
 #define NER_CHUNK 8
+_Static_assert(VNT__NER_LABELS == 9, "the row sum below is written for 9 labels");
 
 void vnt__an_ner(an_ctx *c)
 {
@@ -434,8 +439,11 @@ void vnt__an_ner(an_ctx *c)
                 int32_t acc[L] = {0};
                 for (int q = 0; q < nf[i - c0]; q++) {
                     const int16_t *w = m->ner_w + (size_t)f[i - c0][q] * L;
-                    for (int l = 0; l < L; l++)
+                    /* 8 + 1: a fixed count of 8 the compiler makes one
+                     * widening vector add */
+                    for (int l = 0; l < 8; l++)
                         acc[l] += w[l];
+                    acc[8] += w[8];
                 }
                 for (int l = 0; l < L; l++)
                     em[i * L + (size_t)l] = (float)acc[l] * m->ner_scale;
