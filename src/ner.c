@@ -63,6 +63,11 @@ static void known_names(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, co
         nt[i].known = 0;
     if (!known) return;
     for (size_t i = 0; i < c->nt;) {
+        /* names start capitalised or with an organisation head */
+        if (c->t[i].cse == VNT_CASE_LOWER && !(nt[i].vocab & 4)) {
+            i++;
+            continue;
+        }
         uint64_t k = VNT__NER_NAME_SEED;
         size_t best = 0;
         unsigned types = 0;
