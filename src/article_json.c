@@ -29,6 +29,24 @@ static void str(jw *w, const char *s, size_t n)
     vnt__buf_putc(&w->b, '"', 0);
     size_t i = 0;
     while (i < n) {
+        /* a run that needs no escape goes out in one piece (why: byte by
+         * byte, this was a tenth of the JSON writer) */
+        size_t r = i;
+        for (;;) {
+            if (i >= n) break;
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                i++;
+                continue;
+            }
+            if (c < 0x80) break;
+            uint32_t cp;
+            int k = vnt_utf8_decode(s + i, n - i, &cp);
+            if (k <= 0 || cp == 0x2028 || cp == 0x2029) break;
+            i += (size_t)k;
+        }
+        if (i > r) vnt__buf_put(&w->b, s + r, i - r, 0);
+        if (i >= n) break;
         unsigned char ch = (unsigned char)s[i];
         if (ch < 0x80) {
             char esc[8];
