@@ -70,7 +70,7 @@ int vnt__an_in(const char *w, const char *const *list, size_t n)
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int d = strcmp(w, list[mid]);
+        int d = vnt__strcmp(w, list[mid]);
         if (!d) return 1;
         if (d < 0)
             hi = mid;

@@ -514,7 +514,7 @@ static size_t match_list(an_ctx *c, size_t i, size_t end, const char *const *l, 
     size_t lo = 0, hi = n, wl = strlen(w0);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (strcmp(l[mid], w0) < 0)
+        if (vnt__strcmp(l[mid], w0) < 0)
             lo = mid + 1;
         else
             hi = mid;

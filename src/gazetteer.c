@@ -70,7 +70,7 @@ static int find(const char *key, const char *const *arr, size_t n, size_t stride
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const char *k = *(const char *const *)((const char *)arr + mid * stride);
-        int c = strcmp(key, k);
+        int c = vnt__strcmp(key, k);
         if (!c) return (int)mid;
         if (c < 0)
             hi = mid;
@@ -97,7 +97,7 @@ int vnt__gaz_place_prefix(const char *key)
     size_t lo = 0, hi = COUNT(gaz_places), kl = strlen(key);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (strcmp(gaz_places[mid].key, key) < 0)
+        if (vnt__strcmp(gaz_places[mid].key, key) < 0)
             lo = mid + 1;
         else
             hi = mid;
