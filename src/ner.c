@@ -57,6 +57,33 @@ unsigned vnt__ner_known_model(const void *model, uint64_t key)
 }
 
 /* Longest names the model knows, left to right: B I E S << 4 | types. */
+/* For each token, the distance back to the nearest organisation head and on
+ * to the nearest place name, within its sentence, at most 6 tokens, with no
+ * punctuation between: two passes instead of a scan at every token. */
+static void reach(const an_ctx *c, vnt__ner_tok *nt)
+{
+    size_t head = (size_t)-1, stop = 0; /* last head; first index after the last barrier */
+    for (size_t i = 0; i < c->nt; i++) {
+        if (c->t[i].sent0) head = (size_t)-1, stop = i;
+        nt[i].dh = head != (size_t)-1 && head >= stop && i - head <= 6 ? (uint8_t)(i - head) : 0;
+        if (nt[i].shape >> 2 == VNT_TOK_PUNCT)
+            head = (size_t)-1, stop = i + 1;
+        else if (nt[i].vocab & 4)
+            head = i;
+    }
+    size_t place = (size_t)-1;
+    for (size_t i = c->nt; i-- > 0;) {
+        /* place: the nearest later place start in this sentence with no
+         * punctuation up to and including it */
+        nt[i].dp = place != (size_t)-1 && place - i <= 6 ? (uint8_t)(place - i) : 0;
+        if (nt[i].shape >> 2 == VNT_TOK_PUNCT)
+            place = (size_t)-1;
+        else if (nt[i].vocab >> 8)
+            place = i;
+        if (c->t[i].sent0) place = (size_t)-1;
+    }
+}
+
 static void known_names(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, const void *u)
 {
     for (size_t i = 0; i < c->nt; i++)
@@ -214,6 +241,7 @@ void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, cons
                 nt[k].wh = h;
         }
     }
+    reach(c, nt);
     known_names(c, nt, known, u);
     /* runs of capitalised tokens (a name's extent) */
     for (size_t i = 0; i < c->nt;) {
@@ -313,21 +341,7 @@ int vnt__ner_features(const vnt__ner_tok *t, size_t a, size_t b, size_t i, uint3
     /* reach: an organisation head a few tokens back and a place name a few
      * tokens on, with no punctuation between ("Cục Thi hành án dân sự Đà
      * Nẵng": the lower-case middle of a name) */
-    unsigned dh = 0, dp = 0;
-    for (size_t j = i, d = 1; j > a && d <= 6; j--, d++) {
-        if (t[j - 1].shape >> 2 == VNT_TOK_PUNCT) break;
-        if (t[j - 1].vocab & 4) {
-            dh = (unsigned)d;
-            break;
-        }
-    }
-    for (size_t j = i + 1, d = 1; j < b && d <= 6; j++, d++) {
-        if (t[j].shape >> 2 == VNT_TOK_PUNCT) break;
-        if (t[j].vocab >> 8) {
-            dp = (unsigned)d;
-            break;
-        }
-    }
+    unsigned dh = c->dh, dp = c->dp; /* vnt__ner_prepare: reach() */
     f[k++] = fid(mix(43, (uint64_t)dh << 8 | c->shape), mask);
     f[k++] = fid(mix(44, (uint64_t)dp << 8 | c->shape), mask);
     f[k++] = fid(mix(45, (uint64_t)dh << 4 | dp), mask);

@@ -25,6 +25,8 @@ typedef struct vnt__ner_tok {
     uint16_t wcl;          /* fine cluster + 1 of its segmenter word, 0 = none */
     uint8_t known;         /* in a name the model was trained on (its longest match):
                               B/I/E/S << 4 | types the name had (1 << type); 0 = none */
+    uint8_t dh, dp;        /* distance (1-6, 0 none) back to an organisation head and on to a
+                              place name, in the sentence with no punctuation between */
     uint64_t dl[2], dr[2]; /* lower-case words before / after other mentions of its
                               capitalised run in the document (0 = none) */
 } vnt__ner_tok;
