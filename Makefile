@@ -129,7 +129,8 @@ model: $(BUILD)/vntext
 	  --gold tests/gold/analyze-heldout.tsv --gold tests/gold/analyze-heldout2.tsv \
 	  --gold tests/gold/analyze-heldout3.tsv --gold tests/gold/analyze-heldout4.tsv \
 	  --gold tests/gold/analyze-heldout5.tsv --gold tests/gold/analyze-heldout6.tsv \
-	  --gold tests/gold/analyze-heldout7.tsv \
+	  --gold tests/gold/analyze-heldout7.tsv --gold tests/gold/analyze-heldout8.tsv \
+	  --gold tests/gold/analyze-heldout9.tsv \
 	  -o models/vntext.model
 
 # Word clusters for the tagger (models/vntext-clusters.tsv), from unlabeled
