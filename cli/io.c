@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <sys/stat.h>
 
 void cli_error(const char *cmd, const char *fmt, ...)
 {
@@ -159,6 +160,14 @@ int cli_reader_next(cli_reader *r, const char **chunk, size_t *len, size_t *off)
 
 int cli_write_file(const char *path, const void *data, size_t n)
 {
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or a pipe (-o /dev/stdout): written as is */
+        FILE *o = fopen(path, "wb");
+        int bad = !o || fwrite(data, 1, n, o) != n;
+        if (o && fclose(o)) bad = 1;
+        return bad ? -1 : 0;
+    }
     size_t pl = strlen(path);
     char *tmp = malloc(pl + 5);
     if (!tmp) return -1;
