@@ -545,15 +545,34 @@ static size_t match_place(an_ctx *c, size_t i, size_t end, int *level, const cha
      * is written after both) */
     if (kl && key[kl - 1] >= '0' && key[kl - 1] <= '9') key[kl - 1] = 0;
     if (!vnt__gaz_place_prefix(key)) return 0;
-    for (size_t w = 6; w >= 1; w--) {
-        if (i + w > end) continue;
+    /* the longest place of 1..6 words, growing: the key of w words without
+     * its last tone digit starts the key of any longer span, so once no
+     * place starts with it none of the longer ones can match (why: keying
+     * and bisecting six spans at every capital was most of this function) */
+    size_t best = 0;
+    int blv = 0, bcue = 0;
+    const char *bpr = NULL;
+    for (size_t w = 1; w <= 6 && i + w <= end; w++) {
         size_t s = TK(i)->s, e = TK(i + w - 1)->e;
-        if (e - s > 120) continue;
-        vnt__gaz_key(c->s + s, e - s, key, sizeof key);
-        int lv = vnt__gaz_place(key, prov, cue);
-        if (lv) return *level = lv, w;
+        if (e - s > 120) break;
+        kl = vnt__gaz_key(c->s + s, e - s, key, sizeof key);
+        if (w > 1) {
+            char last = kl ? key[kl - 1] : 0;
+            if (last >= '0' && last <= '9') key[kl - 1] = 0;
+            int pre = vnt__gaz_place_prefix(key);
+            if (last >= '0' && last <= '9') key[kl - 1] = last;
+            if (!pre) break;
+        }
+        int cu = 0;
+        const char *pr = NULL;
+        int lv = vnt__gaz_place(key, &pr, &cu);
+        if (lv) best = w, blv = lv, bpr = pr, bcue = cu;
     }
-    return 0;
+    if (!best) return 0;
+    *level = blv;
+    *prov = bpr;
+    *cue = bcue;
+    return best;
 }
 
 /* continuation of a capitalised word by lower-case syllables */
