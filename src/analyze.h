@@ -50,6 +50,10 @@ typedef struct an_ctx {
      * list bits, linear probing, built once per article object */
     uint64_t *vf_slot;
     size_t vf_cap;
+    /* and their whole phrases (vnt__an_vocab phrase_table) */
+    uint64_t *vp_slot;
+    const char **vp_str;
+    size_t vp_cap;
 } an_ctx;
 
 /* vnt_article.internal: the context outlives the call so that

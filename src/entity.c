@@ -1991,18 +1991,97 @@ static unsigned vocab_may(an_ctx *c, const char *lk)
     }
 }
 
+/* Whole phrases of the same lists (those MATCH(.., maxw) or IN could find,
+ * with their lists' bits), for the tokens the first-word filter lets
+ * through: hash slots beside the phrases, for an exact compare. */
+static void vp_add(an_ctx *c, const char *const *l, size_t n, size_t maxw, unsigned b)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t words = 1;
+        for (const char *q = l[k]; *q; q++)
+            words += *q == ' ';
+        if (words > maxw) continue;
+        uint64_t h = word_hash(l[k]) & ~(uint64_t)0xFF;
+        for (size_t j = (size_t)(h >> 8) & (c->vp_cap - 1);; j = (j + 1) & (c->vp_cap - 1)) {
+            if (!c->vp_slot[j]) {
+                c->vp_slot[j] = h | b;
+                c->vp_str[j] = l[k];
+                break;
+            }
+            if ((c->vp_slot[j] & ~(uint64_t)0xFF) == h && !strcmp(c->vp_str[j], l[k])) {
+                c->vp_slot[j] |= b;
+                break;
+            }
+        }
+    }
+}
+
+static int phrase_table(an_ctx *c)
+{
+    if (c->vp_slot) return 1;
+    if (c->vp_cap) return 0; /* allocation failed before */
+    c->vp_cap = 8192;
+    c->vp_slot = calloc(c->vp_cap, sizeof *c->vp_slot);
+    c->vp_str = calloc(c->vp_cap, sizeof *c->vp_str);
+    if (!c->vp_slot || !c->vp_str) {
+        free(c->vp_slot);
+        free(c->vp_str);
+        c->vp_slot = NULL;
+        c->vp_str = NULL;
+        return 0;
+    }
+    vp_add(c, honorifics, COUNT(honorifics), 1, 1);
+    vp_add(c, titles, COUNT(titles), 4, 2);
+    vp_add(c, org_heads, COUNT(org_heads), 4, 4);
+    vp_add(c, org_cues, COUNT(org_cues), 3, 8);
+    vp_add(c, org_acronyms, COUNT(org_acronyms), 1, 8);
+    vp_add(c, loc_cues, COUNT(loc_cues), 3, 16);
+    vp_add(c, admin, COUNT(admin), 2, 16);
+    vp_add(c, misc_cues, COUNT(misc_cues), 3, 32);
+    vp_add(c, person_nouns, COUNT(person_nouns), 3, 64);
+    vp_add(c, not_names, COUNT(not_names), 2, 128);
+    vp_add(c, product_words, COUNT(product_words), 1, 128);
+    return 1;
+}
+
 unsigned vnt__an_vocab(an_ctx *c, size_t i)
 {
     size_t end = c->nt < i + 8 ? c->nt : i + 8;
     unsigned v = 0, may = vocab_may(c, TK(i)->lk);
-    if ((may & 1) && IN(TK(i)->lk, honorifics)) v |= 1;
-    if ((may & 2) && MATCH(i, end, titles, 4)) v |= 2;
-    if ((may & 4) && MATCH(i, end, org_heads, 4)) v |= 4;
-    if ((may & 8) && (MATCH(i, end, org_cues, 3) || IN(TK(i)->lk, org_acronyms))) v |= 8;
-    if ((may & 16) && (MATCH(i, end, loc_cues, 3) || MATCH(i, end, admin, 2))) v |= 16;
-    if ((may & 32) && MATCH(i, end, misc_cues, 3)) v |= 32;
-    if ((may & 64) && MATCH(i, end, person_nouns, 3)) v |= 64;
-    if ((may & 128) && (MATCH(i, end, not_names, 2) || IN(TK(i)->lk, product_words))) v |= 128;
+    if (may && phrase_table(c)) {
+        /* the phrases of 1..4 tokens at i that MATCH / IN would try (not
+         * past end, not across a sentence start, spelled as phrase()
+         * spells them: a word that does not fit ends the phrase) */
+        char ph[160];
+        size_t o = 0;
+        for (size_t w = 1; w <= 4 && i + w <= end; w++) {
+            if (w > 1 && TK(i + w - 1)->sent0) break;
+            const char *lk = TK(i + w - 1)->lk;
+            size_t l = strlen(lk);
+            if (o + l + 2 > sizeof ph) break;
+            if (w > 1) ph[o++] = ' ';
+            memcpy(ph + o, lk, l + 1);
+            o += l;
+            uint64_t h = word_hash(ph) & ~(uint64_t)0xFF;
+            for (size_t j = (size_t)(h >> 8) & (c->vp_cap - 1);; j = (j + 1) & (c->vp_cap - 1)) {
+                uint64_t x = c->vp_slot[j];
+                if (!x) break;
+                if ((x & ~(uint64_t)0xFF) == h && !strcmp(c->vp_str[j], ph)) {
+                    v |= (unsigned)(x & 0xFF);
+                    break;
+                }
+            }
+        }
+    } else if (may) { /* no table: the lists bisected */
+        if ((may & 1) && IN(TK(i)->lk, honorifics)) v |= 1;
+        if ((may & 2) && MATCH(i, end, titles, 4)) v |= 2;
+        if ((may & 4) && MATCH(i, end, org_heads, 4)) v |= 4;
+        if ((may & 8) && (MATCH(i, end, org_cues, 3) || IN(TK(i)->lk, org_acronyms))) v |= 8;
+        if ((may & 16) && (MATCH(i, end, loc_cues, 3) || MATCH(i, end, admin, 2))) v |= 16;
+        if ((may & 32) && MATCH(i, end, misc_cues, 3)) v |= 32;
+        if ((may & 64) && MATCH(i, end, person_nouns, 3)) v |= 64;
+        if ((may & 128) && (MATCH(i, end, not_names, 2) || IN(TK(i)->lk, product_words))) v |= 128;
+    }
     int lv, cue;
     const char *pr;
     size_t pw = capital(TK(i)) ? match_place(c, i, end, &lv, &pr, &cue) : 0;
