@@ -19,6 +19,15 @@ typedef struct an_tok {
     char lk[40];    /* lower-case surface (cut at 39 bytes) for vocabulary lookups */
 } an_tok;
 
+/* A table of the vocabulary lists' entries (entity.c vt_table): hash with
+ * the low byte replaced by the lists' bits, beside an entry for the exact
+ * compare; linear probing. */
+typedef struct an_vtab {
+    uint64_t *slot;
+    const char **str;
+    size_t cap; /* 0: not built yet; with slot NULL: could not be built */
+} an_vtab;
+
 typedef struct an_ctx {
     const char *s;
     size_t n;
@@ -46,14 +55,9 @@ typedef struct an_ctx {
     struct an_ekey *ek;
     size_t cap_ek;
     unsigned gen; /* article counter: ek entries of older articles are stale */
-    /* first words of the vocabulary lists (entity.c vocab_may): hash << 8 |
-     * list bits, linear probing, built once per article object */
-    uint64_t *vf_slot;
-    size_t vf_cap;
-    /* and their whole phrases (vnt__an_vocab phrase_table) */
-    uint64_t *vp_slot;
-    const char **vp_str;
-    size_t vp_cap;
+    /* the vocabulary lists' first words and whole phrases, built once per
+     * article object (entity.c vt_table) */
+    struct an_vtab vfirst, vphrase;
 } an_ctx;
 
 /* vnt_article.internal: the context outlives the call so that

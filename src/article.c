@@ -826,9 +826,10 @@ void vnt_article_free(vnt_article *a)
         free(in->ctx.t);
         free(in->ctx.idf_slot);
         free(in->ctx.org_slot);
-        free(in->ctx.vf_slot);
-        free(in->ctx.vp_slot);
-        free(in->ctx.vp_str);
+        free(in->ctx.vfirst.slot);
+        free(in->ctx.vfirst.str);
+        free(in->ctx.vphrase.slot);
+        free(in->ctx.vphrase.str);
         free(in->ctx.ek);
         vnt_tokens_free(&in->tk);
         vnt_sentences_free(&in->ss);

@@ -1931,127 +1931,111 @@ void vnt__an_entities(an_ctx *c)
     }
 }
 
-/* What the vocabulary of the rules says of token i, for the entity
- * tagger's features (ner.c): bits 0-7 as in ner.h, length of a place name
- * starting here in bits 8-11. */
-static uint64_t word_hash(const char *w)
+/* The lists behind the vocabulary bits of vnt__an_vocab, with the widest
+ * phrase MATCH tries in each (1: a single word, as IN). */
+static const struct vocab_list {
+    const char *const *l;
+    size_t n, maxw;
+    unsigned bit;
+} vocab_lists[] = {
+    {honorifics, COUNT(honorifics), 1, 1},
+    {titles, COUNT(titles), 4, 2},
+    {org_heads, COUNT(org_heads), 4, 4},
+    {org_cues, COUNT(org_cues), 3, 8},
+    {org_acronyms, COUNT(org_acronyms), 1, 8},
+    {loc_cues, COUNT(loc_cues), 3, 16},
+    {admin, COUNT(admin), 2, 16},
+    {misc_cues, COUNT(misc_cues), 3, 32},
+    {person_nouns, COUNT(person_nouns), 3, 64},
+    {not_names, COUNT(not_names), 2, 128},
+    {product_words, COUNT(product_words), 1, 128},
+};
+
+static uint64_t vt_hash(const char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
-    for (; *w; w++)
-        h = (h ^ (unsigned char)*w) * 0x100000001b3ull;
-    return h | 0x100; /* never 0: 0 is an empty slot */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return (h | 0x100) & ~(uint64_t)0xFF; /* never 0 (an empty slot); low byte for the bits */
 }
 
-/* Add the first words of list l with bit b to the filter. */
-static void vf_add(an_ctx *c, const char *const *l, size_t n, unsigned b)
+/* Does entry e hold key s[0..n): the whole entry, or (first) its first word? */
+static int vt_same(const char *e, const char *s, size_t n, int first)
 {
-    char w[48];
-    for (size_t k = 0; k < n; k++) {
-        size_t m = strcspn(l[k], " ");
-        if (m >= sizeof w) continue; /* no token's key is that long */
-        memcpy(w, l[k], m);
-        w[m] = 0;
-        uint64_t h = word_hash(w) & ~(uint64_t)0xFF;
-        for (size_t j = (size_t)(h >> 8) & (c->vf_cap - 1);; j = (j + 1) & (c->vf_cap - 1)) {
-            if (!c->vf_slot[j] || (c->vf_slot[j] & ~(uint64_t)0xFF) == h) {
-                c->vf_slot[j] |= h | b;
-                break;
-            }
-        }
-    }
+    return !strncmp(e, s, n) && (e[n] == 0 || (first && e[n] == ' '));
 }
 
-/* Which vocabulary bits of vnt__an_vocab can hold at a token with key lk:
- * the bits of the lists with an entry whose first word is lk (why: bisecting
- * eleven lists at every token was a quarter of the analysis). The filter
- * is built once per article object; 0xFF when it cannot be. */
-static unsigned vocab_may(an_ctx *c, const char *lk)
+/* The bits of the lists whose entries (that MATCH or IN could find) are s
+ * (first: begin with the word s); 0 = none, 0xFF = no table (every list may). */
+static unsigned vt_bits(const an_vtab *t, const char *s, int first)
 {
-    if (!c->vf_slot) {
-        if (c->vf_cap) return 0xFF; /* allocation failed before */
-        c->vf_cap = 4096;
-        if (!(c->vf_slot = calloc(c->vf_cap, sizeof *c->vf_slot))) return 0xFF;
-        vf_add(c, honorifics, COUNT(honorifics), 1);
-        vf_add(c, titles, COUNT(titles), 2);
-        vf_add(c, org_heads, COUNT(org_heads), 4);
-        vf_add(c, org_cues, COUNT(org_cues), 8);
-        vf_add(c, org_acronyms, COUNT(org_acronyms), 8);
-        vf_add(c, loc_cues, COUNT(loc_cues), 16);
-        vf_add(c, admin, COUNT(admin), 16);
-        vf_add(c, misc_cues, COUNT(misc_cues), 32);
-        vf_add(c, person_nouns, COUNT(person_nouns), 64);
-        vf_add(c, not_names, COUNT(not_names), 128);
-        vf_add(c, product_words, COUNT(product_words), 128);
-    }
-    uint64_t h = word_hash(lk) & ~(uint64_t)0xFF;
-    for (size_t j = (size_t)(h >> 8) & (c->vf_cap - 1);; j = (j + 1) & (c->vf_cap - 1)) {
-        uint64_t x = c->vf_slot[j];
+    if (!t->slot) return 0xFF;
+    size_t n = strlen(s);
+    uint64_t h = vt_hash(s, n);
+    for (size_t j = (size_t)(h >> 8) & (t->cap - 1);; j = (j + 1) & (t->cap - 1)) {
+        uint64_t x = t->slot[j];
         if (!x) return 0;
-        if ((x & ~(uint64_t)0xFF) == h) return (unsigned)(x & 0xFF);
+        if ((x & ~(uint64_t)0xFF) == h && vt_same(t->str[j], s, n, first))
+            return (unsigned)(x & 0xFF);
     }
 }
 
-/* Whole phrases of the same lists (those MATCH(.., maxw) or IN could find,
- * with their lists' bits), for the tokens the first-word filter lets
- * through: hash slots beside the phrases, for an exact compare. */
-static void vp_add(an_ctx *c, const char *const *l, size_t n, size_t maxw, unsigned b)
+/* Build the table of first words or of whole phrases once per article
+ * object (why: bisecting eleven lists at every token was a quarter of the
+ * analysis); on failure it stays empty and vt_bits says 0xFF. */
+static const an_vtab *vt_table(an_vtab *t, int first)
 {
-    for (size_t k = 0; k < n; k++) {
-        size_t words = 1;
-        for (const char *q = l[k]; *q; q++)
-            words += *q == ' ';
-        if (words > maxw) continue;
-        uint64_t h = word_hash(l[k]) & ~(uint64_t)0xFF;
-        for (size_t j = (size_t)(h >> 8) & (c->vp_cap - 1);; j = (j + 1) & (c->vp_cap - 1)) {
-            if (!c->vp_slot[j]) {
-                c->vp_slot[j] = h | b;
-                c->vp_str[j] = l[k];
-                break;
-            }
-            if ((c->vp_slot[j] & ~(uint64_t)0xFF) == h && !strcmp(c->vp_str[j], l[k])) {
-                c->vp_slot[j] |= b;
-                break;
+    if (t->slot || t->cap) return t;
+    t->cap = 8192;
+    t->slot = calloc(t->cap, sizeof *t->slot);
+    t->str = calloc(t->cap, sizeof *t->str);
+    if (!t->slot || !t->str) {
+        free(t->slot);
+        free(t->str);
+        t->slot = NULL;
+        t->str = NULL;
+        return t;
+    }
+    for (size_t v = 0; v < COUNT(vocab_lists); v++) {
+        const struct vocab_list *L = &vocab_lists[v];
+        for (size_t k = 0; k < L->n; k++) {
+            const char *e = L->l[k];
+            size_t words = 1;
+            for (const char *q = e; *q; q++)
+                words += *q == ' ';
+            if (words > L->maxw) continue; /* MATCH never finds it */
+            size_t n = first ? strcspn(e, " ") : strlen(e);
+            uint64_t h = vt_hash(e, n);
+            for (size_t j = (size_t)(h >> 8) & (t->cap - 1);; j = (j + 1) & (t->cap - 1)) {
+                if (!t->slot[j]) {
+                    t->slot[j] = h | L->bit;
+                    t->str[j] = e;
+                    break;
+                }
+                if ((t->slot[j] & ~(uint64_t)0xFF) == h && vt_same(t->str[j], e, n, first)) {
+                    t->slot[j] |= L->bit;
+                    break;
+                }
             }
         }
     }
+    return t;
 }
 
-static int phrase_table(an_ctx *c)
-{
-    if (c->vp_slot) return 1;
-    if (c->vp_cap) return 0; /* allocation failed before */
-    c->vp_cap = 8192;
-    c->vp_slot = calloc(c->vp_cap, sizeof *c->vp_slot);
-    c->vp_str = calloc(c->vp_cap, sizeof *c->vp_str);
-    if (!c->vp_slot || !c->vp_str) {
-        free(c->vp_slot);
-        free(c->vp_str);
-        c->vp_slot = NULL;
-        c->vp_str = NULL;
-        return 0;
-    }
-    vp_add(c, honorifics, COUNT(honorifics), 1, 1);
-    vp_add(c, titles, COUNT(titles), 4, 2);
-    vp_add(c, org_heads, COUNT(org_heads), 4, 4);
-    vp_add(c, org_cues, COUNT(org_cues), 3, 8);
-    vp_add(c, org_acronyms, COUNT(org_acronyms), 1, 8);
-    vp_add(c, loc_cues, COUNT(loc_cues), 3, 16);
-    vp_add(c, admin, COUNT(admin), 2, 16);
-    vp_add(c, misc_cues, COUNT(misc_cues), 3, 32);
-    vp_add(c, person_nouns, COUNT(person_nouns), 3, 64);
-    vp_add(c, not_names, COUNT(not_names), 2, 128);
-    vp_add(c, product_words, COUNT(product_words), 1, 128);
-    return 1;
-}
-
+/* What the vocabulary of the rules says of token i, for the entity
+ * tagger's features (ner.c): bits 0-7 as in ner.h, length of a place name
+ * starting here in bits 8-11. A token whose first word begins no entry
+ * has none of bits 0-7; otherwise its phrases of 1..4 tokens are looked up
+ * whole. */
 unsigned vnt__an_vocab(an_ctx *c, size_t i)
 {
     size_t end = c->nt < i + 8 ? c->nt : i + 8;
-    unsigned v = 0, may = vocab_may(c, TK(i)->lk);
-    if (may && phrase_table(c)) {
-        /* the phrases of 1..4 tokens at i that MATCH / IN would try (not
-         * past end, not across a sentence start, spelled as phrase()
-         * spells them: a word that does not fit ends the phrase) */
+    unsigned v = 0, may = vt_bits(vt_table(&c->vfirst, 1), TK(i)->lk, 1);
+    const an_vtab *ph_tab = may ? vt_table(&c->vphrase, 0) : NULL;
+    if (ph_tab && ph_tab->slot) {
+        /* the phrases MATCH / IN would try (not past end, not across a
+         * sentence start, spelled as phrase() spells them: a word that does
+         * not fit ends the phrase) */
         char ph[160];
         size_t o = 0;
         for (size_t w = 1; w <= 4 && i + w <= end; w++) {
@@ -2062,26 +2046,14 @@ unsigned vnt__an_vocab(an_ctx *c, size_t i)
             if (w > 1) ph[o++] = ' ';
             memcpy(ph + o, lk, l + 1);
             o += l;
-            uint64_t h = word_hash(ph) & ~(uint64_t)0xFF;
-            for (size_t j = (size_t)(h >> 8) & (c->vp_cap - 1);; j = (j + 1) & (c->vp_cap - 1)) {
-                uint64_t x = c->vp_slot[j];
-                if (!x) break;
-                if ((x & ~(uint64_t)0xFF) == h && !strcmp(c->vp_str[j], ph)) {
-                    v |= (unsigned)(x & 0xFF);
-                    break;
-                }
-            }
+            v |= vt_bits(ph_tab, ph, 0);
         }
-    } else if (may) { /* no table: the lists bisected */
-        if ((may & 1) && IN(TK(i)->lk, honorifics)) v |= 1;
-        if ((may & 2) && MATCH(i, end, titles, 4)) v |= 2;
-        if ((may & 4) && MATCH(i, end, org_heads, 4)) v |= 4;
-        if ((may & 8) && (MATCH(i, end, org_cues, 3) || IN(TK(i)->lk, org_acronyms))) v |= 8;
-        if ((may & 16) && (MATCH(i, end, loc_cues, 3) || MATCH(i, end, admin, 2))) v |= 16;
-        if ((may & 32) && MATCH(i, end, misc_cues, 3)) v |= 32;
-        if ((may & 64) && MATCH(i, end, person_nouns, 3)) v |= 64;
-        if ((may & 128) && (MATCH(i, end, not_names, 2) || IN(TK(i)->lk, product_words))) v |= 128;
-    }
+    } else if (may) /* no table: the lists bisected */
+        for (size_t k = 0; k < COUNT(vocab_lists); k++) {
+            const struct vocab_list *L = &vocab_lists[k];
+            if ((may & L->bit) && !(v & L->bit) && match_list(c, i, end, L->l, L->n, L->maxw))
+                v |= L->bit;
+        }
     int lv, cue;
     const char *pr;
     size_t pw = capital(TK(i)) ? match_place(c, i, end, &lv, &pr, &cue) : 0;
