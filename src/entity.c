@@ -11,12 +11,6 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define TK(i)    (&c->t[(i)])
 
-static inline int is(const an_tok *t, const char *w)
-{
-    /* first byte inline (why: most tests miss, and the call was 5% of analyze) */
-    return t->lk[0] == w[0] && !strcmp(t->lk, w);
-}
-
 static const char *const honorifics[] = {"anh",  "bà",  "bác", "bé",      "chàng", "cháu",
                                          "chú",  "chị", "cô",  "cụ",      "em",    "nàng",
                                          "thầy", "ông", "đ/c", "đồng chí"};

@@ -8,12 +8,6 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define TK(i)    (&c->t[(i)])
 
-static inline int is(const an_tok *t, const char *w)
-{
-    /* first byte inline (why: most tests miss, and the call was 5% of analyze) */
-    return t->lk[0] == w[0] && !strcmp(t->lk, w);
-}
-
 /* Vietnamese digit grouping: "1.000.000" and "13.250.000" use dots for
  * thousands, "1,5" and "55,35" a comma for decimals; a dot followed by other
  * than three digits is read as a decimal point (English style "1.5"). */
