@@ -16,6 +16,7 @@ typedef struct an_tok {
     uint8_t upos;   /* vnt_upos of its word, VNT_UPOS_X without a model */
     uint8_t used;   /* taken by a value or entity */
     uint32_t wlast; /* index of the last token of its word */
+    uint64_t key;   /* vnt__token_info key from the model's analysis, 0 = not known */
     char lk[40];    /* lower-case surface (cut at 39 bytes) for vocabulary lookups */
 } an_tok;
 

@@ -410,6 +410,7 @@ static int tokens_of_block(an_ctx *c, const vnt_article_opts *o, vnt_doc *doc, v
         S = ss;
     }
     size_t base = c->nt;
+    const uint64_t *keys = have_words ? vnt__doc_keys(doc) : NULL;
     if (!grow((void **)&c->t, &c->cap_t, c->nt + T->n, sizeof *c->t)) return 0;
     for (size_t i = 0; i < T->n; i++) {
         an_tok *t = &c->t[c->nt++];
@@ -421,6 +422,7 @@ static int tokens_of_block(an_ctx *c, const vnt_article_opts *o, vnt_doc *doc, v
         t->word0 = 1;
         t->wlast = (uint32_t)(base + i);
         t->upos = VNT_UPOS_X;
+        t->key = keys ? keys[i] : 0;
         vnt__an_lower(c->s + t->s, t->e - t->s, t->lk, sizeof t->lk);
     }
     if (have_words)

@@ -26,6 +26,8 @@ typedef struct doc_scratch {
     vnt__span *spans;
     size_t cap_spans;
     void *tok_memo; /* TOK_MEMO entries for vnt__tokenize_memo, or NULL */
+    uint64_t *keys; /* token keys of the last call (vnt__doc_keys), 0 = none */
+    size_t cap_keys;
 } doc_scratch;
 
 vnt_status vnt_analyze(const vnt_model *m, const char *s, size_t n, unsigned flags, vnt_doc *doc)
@@ -42,8 +44,10 @@ vnt_status vnt_analyze(const vnt_model *m, const char *s, size_t n, unsigned fla
     st = vnt_split_sentences(s, n, &doc->tokens, &doc->sentences);
     if (st != VNT_OK) return st;
     size_t ns = doc->sentences.n;
-    if (!grow((void **)&doc->sent_words, &doc->cap_sent_words, ns + 1, sizeof *doc->sent_words))
+    if (!grow((void **)&doc->sent_words, &doc->cap_sent_words, ns + 1, sizeof *doc->sent_words) ||
+        !grow((void **)&sc->keys, &sc->cap_keys, doc->tokens.n + 1, sizeof *sc->keys))
         return VNT_ERR_NOMEM;
+    memset(sc->keys, 0, doc->tokens.n * sizeof *sc->keys);
     int do_tag = !(flags & VNT_ANALYZE_NO_TAG) && m->has_tagger;
     for (size_t si = 0; si < ns; si++) {
         const vnt_sentence *se = &doc->sentences.sent[si];
@@ -59,6 +63,8 @@ vnt_status vnt_analyze(const vnt_model *m, const char *s, size_t n, unsigned fla
             sc->spans[i].end = doc->tokens.tok[t0 + i].end;
         }
         vnt__work_segment(m, &sc->wk, s, sc->spans, nt);
+        for (size_t i = 0; i < nt; i++)
+            sc->keys[t0 + i] = sc->wk.ti[i].key;
         size_t nw;
         if (do_tag)
             nw = vnt__work_tag(m, &sc->wk, nt);
@@ -93,9 +99,16 @@ void vnt_doc_free(vnt_doc *doc)
         vnt__work_free(&sc->wk);
         free(sc->spans);
         free(sc->tok_memo);
+        free(sc->keys);
         free(sc);
     }
     memset(doc, 0, sizeof *doc);
+}
+
+const uint64_t *vnt__doc_keys(const vnt_doc *doc)
+{
+    const doc_scratch *sc = doc->scratch;
+    return sc && sc->keys && doc->tokens.n ? sc->keys : NULL;
 }
 
 vnt_status vnt__analyze_words(const vnt_model *m, const char *s, size_t n, vnt__span **words,

@@ -214,10 +214,12 @@ void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, cons
     for (size_t i = 0; i < c->nt; i++) {
         nt[i].cl = nt[i].cl2 = nt[i].wcl = 0;
         if (!key) continue;
-        vnt__tokinfo ti;
-        vnt__token_info(c->s + c->t[i].s, c->t[i].e - c->t[i].s, &ti);
-        key[i] = ti.key;
-        const uint32_t *w = vnt__words_get(wt, vnt__seq_add(vnt__seq_start(), ti.key));
+        if (!(key[i] = c->t[i].key)) { /* not from the model's analysis */
+            vnt__tokinfo ti;
+            vnt__token_info(c->s + c->t[i].s, c->t[i].e - c->t[i].s, &ti);
+            key[i] = ti.key;
+        }
+        const uint32_t *w = vnt__words_get(wt, vnt__seq_add(vnt__seq_start(), key[i]));
         if (w) nt[i].cl = (uint16_t)(w[2] & 0xFFFF), nt[i].cl2 = (uint16_t)(w[2] >> 16);
     }
     for (size_t i = 0; key && i < c->nt; i++) {

@@ -292,6 +292,10 @@ VNT__HIDDEN void vnt__work_tokens(vnt__work *w, const char *text, const vnt__spa
 /* Raw text -> words (byte spans into s) and their tag-set indices, through
  * the tokenizer, sentence splitter, segmenter and tagger (doc.c). The
  * arrays are malloc'd; the caller frees them. */
+/* Token keys (vnt__token_info) of the last vnt_analyze on doc, one per
+ * token, 0 where none was computed; NULL before any call. (Why: later
+ * stages key tokens too, and recomputing was 2% of the article analysis.) */
+VNT__HIDDEN const uint64_t *vnt__doc_keys(const vnt_doc *doc);
 VNT__HIDDEN vnt_status vnt__analyze_words(const vnt_model *m, const char *s, size_t n,
                                           vnt__span **words, uint8_t **tags, size_t *n_words);
 
