@@ -601,7 +601,13 @@ static int cand_key(const an_ctx *c, size_t i, char key[64])
     if (t->upos != VNT_UPOS_X && t->upos != VNT_UPOS_NOUN && t->upos != VNT_UPOS_PROPN &&
         t->upos != VNT_UPOS_VERB && t->upos != VNT_UPOS_ADJ)
         return 0;
-    vnt__an_lower(c->s + t->s, c->t[j].e - t->s, key, 64);
+    size_t l = j == i ? strlen(t->lk) : 64;
+    /* a one-token word shorter than the cut (36 bytes: a 4-byte character
+     * may have stopped at 36) is its lower-case key already */
+    if (l <= 35)
+        memcpy(key, t->lk, l + 1);
+    else
+        vnt__an_lower(c->s + t->s, c->t[j].e - t->s, key, 64);
     if (j == i && vnt__an_in(key, stop1, COUNT(stop1))) return 0;
     if (strlen(key) < 2) return 0;
     return 1;

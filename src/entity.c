@@ -1945,12 +1945,21 @@ static const struct vocab_list {
     {product_words, COUNT(product_words), 1, 128},
 };
 
-static uint64_t vt_hash(const char *s, size_t n)
+/* FNV-1a, fed piece by piece: a phrase's hash continues its first words' */
+#define VT_FNV0 0xcbf29ce484222325ull
+static uint64_t vt_feed(uint64_t h, const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return h;
+}
+static uint64_t vt_final(uint64_t h)
+{
     return (h | 0x100) & ~(uint64_t)0xFF; /* never 0 (an empty slot); low byte for the bits */
+}
+static uint64_t vt_hash(const char *s, size_t n)
+{
+    return vt_final(vt_feed(VT_FNV0, s, n));
 }
 
 /* Does entry e hold key s[0..n): the whole entry, or (first) its first word? */
@@ -1961,11 +1970,9 @@ static int vt_same(const char *e, const char *s, size_t n, int first)
 
 /* The bits of the lists whose entries (that MATCH or IN could find) are s
  * (first: begin with the word s); 0 = none, 0xFF = no table (every list may). */
-static unsigned vt_bits(const an_vtab *t, const char *s, int first)
+static unsigned vt_bits(const an_vtab *t, const char *s, size_t n, uint64_t h, int first)
 {
     if (!t->slot) return 0xFF;
-    size_t n = strlen(s);
-    uint64_t h = vt_hash(s, n);
     for (size_t j = (size_t)(h >> 8) & (t->cap - 1);; j = (j + 1) & (t->cap - 1)) {
         uint64_t x = t->slot[j];
         if (!x) return 0;
@@ -2024,7 +2031,10 @@ static const an_vtab *vt_table(an_vtab *t, int first)
 unsigned vnt__an_vocab(an_ctx *c, size_t i)
 {
     size_t end = c->nt < i + 8 ? c->nt : i + 8;
-    unsigned v = 0, may = vt_bits(vt_table(&c->vfirst, 1), TK(i)->lk, 1);
+    const char *lk0 = TK(i)->lk;
+    size_t l0 = strlen(lk0);
+    uint64_t h0 = vt_feed(VT_FNV0, lk0, l0);
+    unsigned v = 0, may = vt_bits(vt_table(&c->vfirst, 1), lk0, l0, vt_final(h0), 1);
     const an_vtab *ph_tab = may ? vt_table(&c->vphrase, 0) : NULL;
     if (ph_tab && ph_tab->slot) {
         /* the phrases MATCH / IN would try (not past end, not across a
@@ -2032,15 +2042,17 @@ unsigned vnt__an_vocab(an_ctx *c, size_t i)
          * not fit ends the phrase) */
         char ph[160];
         size_t o = 0;
+        uint64_t h = VT_FNV0;
         for (size_t w = 1; w <= 4 && i + w <= end; w++) {
             if (w > 1 && TK(i + w - 1)->sent0) break;
-            const char *lk = TK(i + w - 1)->lk;
-            size_t l = strlen(lk);
+            const char *lk = w == 1 ? lk0 : TK(i + w - 1)->lk;
+            size_t l = w == 1 ? l0 : strlen(lk);
             if (o + l + 2 > sizeof ph) break;
-            if (w > 1) ph[o++] = ' ';
+            if (w > 1) ph[o++] = ' ', h = vt_feed(h, " ", 1);
             memcpy(ph + o, lk, l + 1);
             o += l;
-            v |= vt_bits(ph_tab, ph, 0);
+            h = w == 1 ? h0 : vt_feed(h, lk, l);
+            v |= vt_bits(ph_tab, ph, o, vt_final(h), 0);
         }
     } else if (may) /* no table: the lists bisected */
         for (size_t k = 0; k < COUNT(vocab_lists); k++) {
