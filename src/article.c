@@ -100,22 +100,26 @@ void vnt__an_lower(const char *s, size_t n, char *out, size_t cap)
         }
         uint32_t cp;
         int k = vnt_utf8_decode(s + i, n - i, &cp);
+        int ok = k > 0;
         if (k <= 0) k = 1;
         i += (size_t)k;
         vnt__letter lt;
         char buf[4];
+        const char *src = buf;
         size_t bl;
-        if (vnt__letter_get(cp, &lt)) {
+        if (vnt__letter_get(cp, &lt) && lt.upper) {
             lt.upper = 0;
             bl = vnt_utf8_encode(vnt__letter_to_cp(&lt), buf);
-        } else if (cp >= 'A' && cp <= 'Z') {
-            buf[0] = (char)(cp + 32);
-            bl = 1;
+        } else if (ok) {
+            /* well-formed and not an upper-case letter: the bytes as they
+             * are (a decoded lower-case letter re-encodes to itself) */
+            src = s + i - (size_t)k;
+            bl = (size_t)k;
         } else {
             bl = vnt_utf8_encode(cp, buf);
         }
         if (o + bl + 1 > cap) break;
-        memcpy(out + o, buf, bl);
+        memcpy(out + o, src, bl);
         o += bl;
     }
     if (cap) out[o < cap ? o : cap - 1] = 0;
