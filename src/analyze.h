@@ -56,6 +56,7 @@ typedef struct an_ctx {
     size_t org_cap, org_n;
     const char *org_p;
     uint32_t org_sig;
+    unsigned org_gen; /* gen when org_* was last checked against the bytes */
     const vnt_article_opts *opts; /* of the current call */
     /* keys of opts->idf hashed with their idf (article.c), built once per
      * article object for the bytes at idf_p (why: a binary search over the
@@ -64,6 +65,7 @@ typedef struct an_ctx {
     size_t idf_cap, idf_n;
     const char *idf_p;
     uint32_t idf_sig;
+    unsigned idf_gen;
     /* gazetteer keys of entities, computed once per article (entity.c) */
     struct an_ekey *ek;
     size_t cap_ek;

@@ -1174,6 +1174,7 @@ void vnt__an_entities(an_ctx *c)
     if (!c->gen) { /* wrapped: no entry may look current */
         for (size_t i = 0; i < c->cap_ek; i++)
             c->ek[i].gen = 0;
+        c->org_gen = c->idf_gen = 0;
         c->gen = 1;
     }
     vnt_span names[32]; /* organisation names after a head, for later bare mentions */
