@@ -92,8 +92,21 @@ static void key(jw *w, const char *k, int first)
 {
     if (!first) vnt__buf_putc(&w->b, ',', 0);
     nl(w);
-    cstr(w, k);
-    put(w, w->pretty ? ": " : ":");
+    /* keys are the writer's own identifiers: nothing to escape, so one
+     * write of "k": (why: escaping each key showed in profiles) */
+    char b[40];
+    size_t n = strlen(k);
+    if (n + 4 > sizeof b) {
+        cstr(w, k);
+        put(w, w->pretty ? ": " : ":");
+        return;
+    }
+    b[0] = '"';
+    memcpy(b + 1, k, n);
+    b[n + 1] = '"';
+    b[n + 2] = ':';
+    b[n + 3] = ' ';
+    vnt__buf_put(&w->b, b, n + (w->pretty ? 4 : 3), 0);
 }
 
 static void num(jw *w, double v)
