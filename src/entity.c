@@ -497,15 +497,24 @@ static void phrase(an_ctx *c, size_t i, size_t j, char *out, size_t cap)
 }
 
 /* Longest phrase of at most maxw tokens at i (not past end) found in list. */
+static unsigned first_word_bits(an_ctx *c, const char *w0, size_t wl);
+static unsigned phrase_bits(an_ctx *c, const char *p);
+static unsigned list_bit(const char *const *l, size_t maxw);
+
 static size_t match_list(an_ctx *c, size_t i, size_t end, const char *const *l, size_t n,
                          size_t maxw)
 {
     char buf[160];
-    /* the list is sorted: no entry starts with this word unless the first
-     * entry not below it does */
     if (i >= end) return 0;
     const char *w0 = TK(i)->lk;
     size_t lo = 0, hi = n, wl = strlen(w0);
+    /* a vocabulary list (vocab_lists) none of whose entries begins with
+     * this word, by the first-word table: nothing to bisect (why: most
+     * words begin no title or organisation head) */
+    unsigned bit = list_bit(l, maxw);
+    if (bit && !(first_word_bits(c, w0, wl) & bit)) return 0;
+    /* the list is sorted: no entry starts with this word unless the first
+     * entry not below it does */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (vnt__strcmp(l[mid], w0) < 0)
@@ -689,6 +698,9 @@ static size_t cue_before(an_ctx *c, size_t i, const char *const *l, size_t n, ch
         if (!ok && !TK(i - w)->sent0) continue;
         char buf[96];
         phrase(c, i - w, i, buf, sizeof buf);
+        /* by the phrase table first when it holds every entry of w words */
+        unsigned bit = list_bit(l, w);
+        if (bit && !(phrase_bits(c, buf) & bit)) continue;
         if (in(buf, l, n)) {
             if (which) snprintf(which, cap, "%s", buf);
             return w;
@@ -2022,6 +2034,28 @@ static const an_vtab *vt_table(an_vtab *t, int first)
         }
     }
     return t;
+}
+
+/* The bit of list l in vocab_lists when the first-word table holds every
+ * entry MATCH can find with maxw words (0: not such a list). */
+static unsigned list_bit(const char *const *l, size_t maxw)
+{
+    for (size_t v = 0; v < COUNT(vocab_lists); v++)
+        if (vocab_lists[v].l == l && maxw <= vocab_lists[v].maxw) return vocab_lists[v].bit;
+    return 0;
+}
+
+/* The lists' bits of entries whose first word is w0 (0xFF: no table). */
+static unsigned first_word_bits(an_ctx *c, const char *w0, size_t wl)
+{
+    return vt_bits(vt_table(&c->vfirst, 1), w0, wl, vt_hash(w0, wl), 1);
+}
+
+/* The lists' bits of entries that are the phrase p (0xFF: no table). */
+static unsigned phrase_bits(an_ctx *c, const char *p)
+{
+    size_t n = strlen(p);
+    return vt_bits(vt_table(&c->vphrase, 0), p, n, vt_hash(p, n), 0);
 }
 
 /* What the vocabulary of the rules says of token i, for the entity
