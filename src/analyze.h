@@ -72,7 +72,7 @@ typedef struct an_ctx {
     unsigned gen; /* article counter: ek entries of older articles are stale */
     /* the vocabulary lists' first words and whole phrases, built once per
      * article object (entity.c vt_table) */
-    struct an_vtab vfirst, vphrase;
+    struct an_vtab vfirst, vphrase, vlast;
 } an_ctx;
 
 /* vnt_article.internal: the context outlives the call so that

@@ -847,6 +847,8 @@ void vnt_article_free(vnt_article *a)
         free(in->ctx.vfirst.str);
         free(in->ctx.vphrase.slot);
         free(in->ctx.vphrase.str);
+        free(in->ctx.vlast.slot);
+        free(in->ctx.vlast.str);
         free(in->ctx.ek);
         vnt_tokens_free(&in->tk);
         vnt_sentences_free(&in->ss);

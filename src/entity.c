@@ -499,6 +499,8 @@ static void phrase(an_ctx *c, size_t i, size_t j, char *out, size_t cap)
 /* Longest phrase of at most maxw tokens at i (not past end) found in list. */
 static unsigned first_word_bits(an_ctx *c, const char *w0, size_t wl);
 static unsigned phrase_bits(an_ctx *c, const char *p);
+static unsigned last_word_bits(an_ctx *c, const char *w);
+static unsigned list_any_bit(const char *const *l);
 static unsigned list_bit(const char *const *l, size_t maxw);
 
 static size_t match_list(an_ctx *c, size_t i, size_t end, const char *const *l, size_t n,
@@ -689,7 +691,17 @@ static int cue_level(const char *cue)
 static size_t cue_before(an_ctx *c, size_t i, const char *const *l, size_t n, char *which,
                          size_t cap)
 {
-    if (TK(i)->sent0) return 0;
+    if (TK(i)->sent0 || i == 0) return 0;
+    /* every phrase tried ends with the word before i, unless phrase() had
+     * to cut it (not when the three words fit): a vocabulary list none of
+     * whose entries ends with that word has nothing to find here */
+    unsigned lb = list_any_bit(l);
+    if (lb) {
+        size_t len = 3;
+        for (size_t w = 1; w <= 3 && w <= i; w++)
+            len += strlen(TK(i - w)->lk);
+        if (len < 96 && !(last_word_bits(c, TK(i - 1)->lk) & lb)) return 0;
+    }
     for (size_t w = 3; w >= 1; w--) {
         if (i < w) continue;
         int ok = 1;
@@ -1975,29 +1987,43 @@ static uint64_t vt_hash(const char *s, size_t n)
     return vt_final(vt_feed(VT_FNV0, s, n));
 }
 
-/* Does entry e hold key s[0..n): the whole entry, or (first) its first word? */
-static int vt_same(const char *e, const char *s, size_t n, int first)
+/* What a table is keyed by: each entry whole (the phrases MATCH and IN
+ * can find), its first word, or its last word (of every entry, however
+ * long: a cue phrase before a name ends with one). */
+enum { VT_PHRASE = 0, VT_FIRST = 1, VT_LAST = 2 };
+
+static const char *vt_last_word(const char *e)
 {
-    return !strncmp(e, s, n) && (e[n] == 0 || (first && e[n] == ' '));
+    const char *sp = strrchr(e, ' ');
+    return sp ? sp + 1 : e;
+}
+
+/* Does entry e hold key s[0..n) in the way a table of this kind keys it? */
+static int vt_same(const char *e, const char *s, size_t n, int kind)
+{
+    if (kind == VT_LAST) e = vt_last_word(e);
+    return !strncmp(e, s, n) && (e[n] == 0 || (kind == VT_FIRST && e[n] == ' '));
 }
 
 /* The bits of the lists whose entries (that MATCH or IN could find) are s
- * (first: begin with the word s); 0 = none, 0xFF = no table (every list may). */
-static unsigned vt_bits(const an_vtab *t, const char *s, size_t n, uint64_t h, int first)
+ * (VT_FIRST: begin with the word s; VT_LAST: end with it); 0 = none, 0xFF =
+ * no table (every list may). */
+static unsigned vt_bits(const an_vtab *t, const char *s, size_t n, uint64_t h, int kind)
 {
     if (!t->slot) return 0xFF;
     for (size_t j = (size_t)(h >> 8) & (t->cap - 1);; j = (j + 1) & (t->cap - 1)) {
         uint64_t x = t->slot[j];
         if (!x) return 0;
-        if ((x & ~(uint64_t)0xFF) == h && vt_same(t->str[j], s, n, first))
+        if ((x & ~(uint64_t)0xFF) == h && vt_same(t->str[j], s, n, kind))
             return (unsigned)(x & 0xFF);
     }
 }
 
-/* Build the table of first words or of whole phrases once per article
- * object (why: bisecting eleven lists at every token was a quarter of the
- * analysis); on failure it stays empty and vt_bits says 0xFF. */
-static const an_vtab *vt_table(an_vtab *t, int first)
+/* Build the table of whole phrases, first words or last words once per
+ * article object (why: bisecting eleven lists at every token was a quarter
+ * of the analysis); on failure (no memory, or more keys than half the
+ * slots) it stays empty and vt_bits says 0xFF. */
+static const an_vtab *vt_table(an_vtab *t, int kind)
 {
     if (t->slot || t->cap) return t;
     t->cap = 8192;
@@ -2010,6 +2036,7 @@ static const an_vtab *vt_table(an_vtab *t, int first)
         t->str = NULL;
         return t;
     }
+    size_t used = 0;
     for (size_t v = 0; v < COUNT(vocab_lists); v++) {
         const struct vocab_list *L = &vocab_lists[v];
         for (size_t k = 0; k < L->n; k++) {
@@ -2017,16 +2044,24 @@ static const an_vtab *vt_table(an_vtab *t, int first)
             size_t words = 1;
             for (const char *q = e; *q; q++)
                 words += *q == ' ';
-            if (words > L->maxw) continue; /* MATCH never finds it */
-            size_t n = first ? strcspn(e, " ") : strlen(e);
-            uint64_t h = vt_hash(e, n);
+            if (words > L->maxw && kind != VT_LAST) continue; /* MATCH never finds it */
+            const char *key = kind == VT_LAST ? vt_last_word(e) : e;
+            size_t n = kind == VT_FIRST ? strcspn(e, " ") : strlen(key);
+            uint64_t h = vt_hash(key, n);
             for (size_t j = (size_t)(h >> 8) & (t->cap - 1);; j = (j + 1) & (t->cap - 1)) {
                 if (!t->slot[j]) {
+                    if (++used > t->cap / 2) { /* lists outgrew the table */
+                        free(t->slot);
+                        free(t->str);
+                        t->slot = NULL;
+                        t->str = NULL;
+                        return t;
+                    }
                     t->slot[j] = h | L->bit;
                     t->str[j] = e;
                     break;
                 }
-                if ((t->slot[j] & ~(uint64_t)0xFF) == h && vt_same(t->str[j], e, n, first)) {
+                if ((t->slot[j] & ~(uint64_t)0xFF) == h && vt_same(t->str[j], key, n, kind)) {
                     t->slot[j] |= L->bit;
                     break;
                 }
@@ -2048,14 +2083,30 @@ static unsigned list_bit(const char *const *l, size_t maxw)
 /* The lists' bits of entries whose first word is w0 (0xFF: no table). */
 static unsigned first_word_bits(an_ctx *c, const char *w0, size_t wl)
 {
-    return vt_bits(vt_table(&c->vfirst, 1), w0, wl, vt_hash(w0, wl), 1);
+    return vt_bits(vt_table(&c->vfirst, VT_FIRST), w0, wl, vt_hash(w0, wl), VT_FIRST);
+}
+
+/* The bit of list l in vocab_lists, whatever the width of its entries
+ * (0: not such a list). */
+static unsigned list_any_bit(const char *const *l)
+{
+    for (size_t v = 0; v < COUNT(vocab_lists); v++)
+        if (vocab_lists[v].l == l) return vocab_lists[v].bit;
+    return 0;
+}
+
+/* The lists' bits of entries whose last word is w (0xFF: no table). */
+static unsigned last_word_bits(an_ctx *c, const char *w)
+{
+    size_t n = strlen(w);
+    return vt_bits(vt_table(&c->vlast, VT_LAST), w, n, vt_hash(w, n), VT_LAST);
 }
 
 /* The lists' bits of entries that are the phrase p (0xFF: no table). */
 static unsigned phrase_bits(an_ctx *c, const char *p)
 {
     size_t n = strlen(p);
-    return vt_bits(vt_table(&c->vphrase, 0), p, n, vt_hash(p, n), 0);
+    return vt_bits(vt_table(&c->vphrase, VT_PHRASE), p, n, vt_hash(p, n), VT_PHRASE);
 }
 
 /* What the vocabulary of the rules says of token i, for the entity
@@ -2069,8 +2120,8 @@ unsigned vnt__an_vocab(an_ctx *c, size_t i)
     const char *lk0 = TK(i)->lk;
     size_t l0 = strlen(lk0);
     uint64_t h0 = vt_feed(VT_FNV0, lk0, l0);
-    unsigned v = 0, may = vt_bits(vt_table(&c->vfirst, 1), lk0, l0, vt_final(h0), 1);
-    const an_vtab *ph_tab = may ? vt_table(&c->vphrase, 0) : NULL;
+    unsigned v = 0, may = vt_bits(vt_table(&c->vfirst, VT_FIRST), lk0, l0, vt_final(h0), VT_FIRST);
+    const an_vtab *ph_tab = may ? vt_table(&c->vphrase, VT_PHRASE) : NULL;
     if (ph_tab && ph_tab->slot) {
         /* the phrases MATCH / IN would try (not past end, not across a
          * sentence start, spelled as phrase() spells them: a word that does
