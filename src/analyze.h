@@ -15,6 +15,8 @@ typedef struct an_tok {
     uint8_t word0;  /* first token of a word (segmenter), or of itself */
     uint8_t upos;   /* vnt_upos of its word, VNT_UPOS_X without a model */
     uint8_t used;   /* taken by a value or entity */
+    uint8_t place0; /* match_place's first test, remembered: 0 not yet, 1 no place
+                       starts with this word, 2 some may */
     uint32_t wlast; /* index of the last token of its word */
     uint64_t key;   /* vnt__token_info key from the model's analysis, 0 = not known */
     char lk[40];    /* lower-case surface (cut at 39 bytes) for vocabulary lookups */

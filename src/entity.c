@@ -544,12 +544,15 @@ static size_t match_place(an_ctx *c, size_t i, size_t end, int *level, const cha
     char key[160];
     /* no place starts with this word: no span can match (why: keying six
      * spans at every word was a tenth of the entity rules) */
-    if (i >= end) return 0;
-    size_t kl = vnt__gaz_key(c->s + TK(i)->s, TK(i)->e - TK(i)->s, key, sizeof key);
-    /* (without its tone digit: glued to the next word, "Bài-Lào", the tone
-     * is written after both) */
-    if (kl && key[kl - 1] >= '0' && key[kl - 1] <= '9') key[kl - 1] = 0;
-    if (!vnt__gaz_place_prefix(key)) return 0;
+    if (i >= end || TK(i)->place0 == 1) return 0;
+    if (!TK(i)->place0) { /* once per token (why: asked again and again) */
+        size_t kl = vnt__gaz_key(c->s + TK(i)->s, TK(i)->e - TK(i)->s, key, sizeof key);
+        /* (without its tone digit: glued to the next word, "Bài-Lào", the
+         * tone is written after both) */
+        if (kl && key[kl - 1] >= '0' && key[kl - 1] <= '9') key[kl - 1] = 0;
+        TK(i)->place0 = vnt__gaz_place_prefix(key) ? 2 : 1;
+        if (TK(i)->place0 == 1) return 0;
+    }
     /* the longest place of 1..6 words, growing: the key of w words without
      * its last tone digit starts the key of any longer span, so once no
      * place starts with it none of the longer ones can match (why: keying
@@ -560,7 +563,7 @@ static size_t match_place(an_ctx *c, size_t i, size_t end, int *level, const cha
     for (size_t w = 1; w <= 6 && i + w <= end; w++) {
         size_t s = TK(i)->s, e = TK(i + w - 1)->e;
         if (e - s > 120) break;
-        kl = vnt__gaz_key(c->s + s, e - s, key, sizeof key);
+        size_t kl = vnt__gaz_key(c->s + s, e - s, key, sizeof key);
         if (w > 1) {
             char last = kl ? key[kl - 1] : 0;
             if (last >= '0' && last <= '9') key[kl - 1] = 0;
