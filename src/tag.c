@@ -68,7 +68,7 @@ void vnt__tag_decode(const vnt_model *m, const vnt__tag_word *w, size_t n, uint8
             for (uint32_t t = 0; t < nl; t++)
                 s[t] = 0;
             for (int q = 0; q < nf[j]; q++)
-                add_row(s, rows + f[j][q], nl);
+                if (f[j][q]) add_row(s, rows + f[j][q], nl); /* row 0: unseen, all zero */
             guess[j] = (int)argmax(s, nl);
         }
         /* The history features need the previous tags, known only word by
