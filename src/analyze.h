@@ -17,7 +17,7 @@ typedef struct an_tok {
     uint8_t used;   /* taken by a value or entity */
     uint8_t place0; /* match_place's first test, remembered: 0 not yet, 1 no place
                        starts with this word, 2 some may */
-    uint32_t wlast; /* index of the last token of its word */
+    uint32_t wlast; /* index in c->t of the last token of its word */
     uint64_t key;   /* vnt__token_info key from the model's analysis, 0 = not known */
     char lk[40];    /* lower-case surface (cut at 39 bytes) for vocabulary lookups */
 } an_tok;
@@ -91,8 +91,14 @@ VNT__HIDDEN vnt_status vnt__an_structure(an_ctx *c);
 VNT__HIDDEN void vnt__an_facts(an_ctx *c);
 VNT__HIDDEN int vnt__an_parse_number(const char *s, size_t n, double *out);
 /* entities (entity.c) */
-/* Entities are extracted from the first this-many bytes of an article. */
-#define VNT__AN_ENTITY_BYTES ((size_t)1 << 20)
+/* The entity rules compare mentions pairwise, which is quadratic in the
+ * text they see; a longer article is given to them (and to the entity
+ * tagger) in windows of about this many bytes, cut at sentence starts, so
+ * the work stays linear. A news article fits in one. (A fuzz build may
+ * make it tiny, to reach the windowing with small inputs.) */
+#ifndef VNT__AN_ENTITY_WINDOW
+#define VNT__AN_ENTITY_WINDOW ((size_t)128 << 10)
+#endif
 VNT__HIDDEN void vnt__an_entities(an_ctx *c);
 /* vocabulary bits of token i for the entity tagger (entity.c) */
 VNT__HIDDEN unsigned vnt__an_vocab(an_ctx *c, size_t i);

@@ -773,6 +773,78 @@ static void keywords(an_ctx *c, const vnt_article_opts *o)
 
 /* ---------------------------------------------------------------- API */
 
+/* The token after the window that starts at token lo: the first sentence
+ * start at least VNT__AN_ENTITY_WINDOW bytes on, or the first word start
+ * half a window later still (a text without sentence ends). No word
+ * straddles two windows. */
+static size_t window_end(const an_tok *t, size_t nt, size_t lo)
+{
+    size_t k = lo + 1;
+    while (k < nt && t[k].s - t[lo].s < VNT__AN_ENTITY_WINDOW)
+        k++;
+    while (k < nt && !t[k].sent0 && t[k].s - t[lo].s < VNT__AN_ENTITY_WINDOW * 3 / 2)
+        k++;
+    while (k < nt && !t[k].word0)
+        k++;
+    return k;
+}
+
+/* Token indices held in tokens (wlast) are relative to c->t: shift them
+ * by -d into a window starting at token d, and back by +d after. */
+static void shift_words(an_tok *t, size_t n, size_t d, int into)
+{
+    for (size_t k = 0; k < n; k++)
+        t[k].wlast = into ? t[k].wlast - (uint32_t)d : t[k].wlast + (uint32_t)d;
+}
+
+/* Entities (rules, then the entity tagger) window by window; each window's
+ * are appended to the ones before, their refs shifted. One window, the
+ * usual case, leaves them where they are. Returns 0 on NOMEM. */
+static int entities_windowed(an_ctx *c, const vnt_article_opts *o)
+{
+    vnt_article *a = c->a;
+    an_tok *t_all = c->t;
+    size_t nt_all = c->nt, n_acc = 0, cap_acc = 0;
+    vnt_entity *acc = NULL;
+    int ok = 1;
+    for (size_t lo = 0;;) {
+        size_t hi = window_end(t_all, nt_all, lo);
+        if (hi > nt_all) hi = nt_all;
+        c->t = lo ? t_all + lo : t_all; /* (no tokens: t_all may be NULL) */
+        c->nt = hi - lo;
+        a->n_entities = 0;
+        if (lo) shift_words(c->t, c->nt, lo, 1);
+        vnt__an_entities(c);
+        if (!(o && (o->flags & VNT_ARTICLE_RULES_ONLY))) vnt__an_ner(c);
+        if (lo) shift_words(c->t, c->nt, lo, 0);
+        if (lo == 0 && hi >= nt_all) break; /* one window */
+        if (!grow((void **)&acc, &cap_acc, n_acc + a->n_entities + 1, sizeof *acc)) {
+            ok = 0;
+            break;
+        }
+        for (size_t k = 0; k < a->n_entities; k++) {
+            acc[n_acc + k] = a->entities[k];
+            if (acc[n_acc + k].ref >= 0) acc[n_acc + k].ref += (long)n_acc;
+        }
+        n_acc += a->n_entities;
+        lo = hi;
+        if (lo >= nt_all) {
+            if (!grow((void **)&a->entities, &c->cap_ent, n_acc + 1, sizeof *a->entities)) {
+                ok = 0;
+                a->n_entities = 0;
+                break;
+            }
+            if (n_acc) memcpy(a->entities, acc, n_acc * sizeof *acc);
+            a->n_entities = n_acc;
+            break;
+        }
+    }
+    free(acc);
+    c->t = t_all;
+    c->nt = nt_all;
+    return ok;
+}
+
 vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *o, vnt_article *a)
 {
     if (!a || (!s && n)) return VNT_ERR_ARG;
@@ -809,22 +881,7 @@ vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *
         if (a->values[v].kind == VNT_VAL_DATE && strlen(a->values[v].iso) == 10 &&
             !a->values[v].relative)
             memcpy(a->date, a->values[v].iso, 11);
-    /* Entity rules compare mentions pairwise (coreference, "named
-     * elsewhere in the article"), which is quadratic in the article; a news
-     * article is < 100 KB, so on larger untrusted input entities come from the
-     * first VNT__AN_ENTITY_BYTES only (structure and values cover it all). */
-    size_t nt_all = c->nt, lo = 0, hi = c->nt;
-    while (lo < hi) { /* first token starting at or after the limit */
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->t[mid].s < VNT__AN_ENTITY_BYTES)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    c->nt = lo;
-    vnt__an_entities(c);
-    if (!(o && (o->flags & VNT_ARTICLE_RULES_ONLY))) vnt__an_ner(c);
-    c->nt = nt_all;
+    if (!entities_windowed(c, o)) c->nomem = 1;
     keywords(c, o);
     return c->nomem ? VNT_ERR_NOMEM : VNT_OK;
 }

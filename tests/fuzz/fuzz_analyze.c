@@ -1,6 +1,8 @@
 /* Fuzz the article parser: any bytes analyse without error, every byte is in
  * one block or is whitespace, spans stay inside the input, an entity's ref
- * points to an earlier entity, JSON is produced. Each input runs without a
+ * points to an earlier entity, entities come in text order, JSON is
+ * produced. (Built with -DVNT__AN_ENTITY_WINDOW=64, small inputs reach the
+ * entity windows of long articles.) Each input runs without a
  * model (rules) and with the committed model (words, tags and the entity
  * tagger; $VNTEXT_MODEL or models/vntext.model from the project root). */
 #include "vntext.h"
@@ -29,6 +31,7 @@ static void one(const char *s, size_t size, const vnt_model *m)
     for (size_t i = 0; i < a.n_entities; i++) {
         if (a.entities[i].end > size || a.entities[i].start >= a.entities[i].end) abort();
         if (a.entities[i].ref < -1 || a.entities[i].ref >= (long)i) abort();
+        if (i && a.entities[i].start < a.entities[i - 1].start) abort(); /* text order */
         if ((unsigned)a.entities[i].type >= VNT_ENT_TYPE_COUNT) abort();
     }
     for (size_t i = 0; i < a.n_values; i++)
