@@ -58,7 +58,7 @@ typedef struct an_ctx {
     size_t org_cap, org_n;
     const char *org_p;
     uint32_t org_sig;
-    unsigned org_gen; /* gen when org_* was last checked against the bytes */
+    unsigned org_gen;             /* gen when org_* was last checked against the bytes */
     const vnt_article_opts *opts; /* of the current call */
     /* keys of opts->idf hashed with their idf (article.c), built once per
      * article object for the bytes at idf_p (why: a binary search over the

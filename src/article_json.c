@@ -157,7 +157,7 @@ static void tok3(jw *w, size_t a, size_t e, const char *name)
         put(w, "\"]");
         return;
     }
-    char *p = b + 48;     /* the digits of a and e go right to left before it */
+    char *p = b + 48; /* the digits of a and e go right to left before it */
     *--p = ',';
     p = udigits(p, e);
     *--p = ',';
