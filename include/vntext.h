@@ -708,9 +708,10 @@ typedef struct vnt_article_opts {
 
 /* Analyse one article s[0..n) (UTF-8; invalid bytes are tolerated). opts may
  * be NULL. Never fails on any bytes (VNT_ERR_ARG for NULL out, VNT_ERR_NOMEM).
- * Time is linear in n: a text longer than about 128 KiB (far more than a news
- * article) gets its entities window by window, cut at sentence starts, and
- * a later mention refs a first one in its own window only. */
+ * Time is linear in n: a text longer than about 64 KiB (three times the
+ * longest article of the news corpus) gets its entities window by window,
+ * cut at sentence starts, and a later mention refs a first one in its own
+ * window only. */
 vnt_status vnt_article_analyze(const char *s, size_t n, const vnt_article_opts *opts,
                                vnt_article *out);
 /* One JSON object (one line, or indented with pretty != 0) describing a, for

@@ -97,7 +97,7 @@ VNT__HIDDEN int vnt__an_parse_number(const char *s, size_t n, double *out);
  * the work stays linear. A news article fits in one. (A fuzz build may
  * make it tiny, to reach the windowing with small inputs.) */
 #ifndef VNT__AN_ENTITY_WINDOW
-#define VNT__AN_ENTITY_WINDOW ((size_t)128 << 10)
+#define VNT__AN_ENTITY_WINDOW ((size_t)64 << 10)
 #endif
 VNT__HIDDEN void vnt__an_entities(an_ctx *c);
 /* vocabulary bits of token i for the entity tagger (entity.c) */

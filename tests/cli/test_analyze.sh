@@ -96,7 +96,7 @@ assert sum(1 for e in ents if e["type"] == "PER" and e["text"].startswith("Nguy�
 
 # 1.5 MB of distinct names, titles and organisations: the entity rules
 # compare mentions pairwise, so over the whole text at once this took about
-# 11 s (5 s for its first MiB); in windows it is linear (0.4 s here)
+# 11 s (5 s for its first MiB); in windows it is linear (1 s here)
 : > "$T/many.txt"
 for r in 1 2 3 4 5 6 7 8 9 10 11 12; do for s in Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng; do
   for g in An Bình Cường Dũng Giang Hải Hùng Khang Lâm Minh Nam Phong Quang Sơn Tâm Thắng Trung Tuấn Việt Vinh; do
