@@ -96,7 +96,7 @@ assert sum(1 for e in ents if e["type"] == "PER" and e["text"].startswith("Nguy�
 
 # 3 MB of distinct names, titles and organisations: the entity rules
 # compare mentions pairwise, so over the whole text at once this would take
-# about 45 s (5 s for its first MiB, the old limit); in windows it is linear
+# about 50 s (extrapolated: 5.4 s for its first MiB, the old limit); in windows it is linear
 # (2 s here, 11 s under ASan; the bound catches the quadratic case there)
 : > "$T/many.txt"
 for r in $(seq 1 24); do for s in Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng; do
