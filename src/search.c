@@ -14,7 +14,10 @@
 /* Memo of token keys: the same few thousand syllables make up most of any
  * Vietnamese text, and parsing + respelling each occurrence was over half of
  * the indexing time. Keyed by the token's bytes and what else token_key()
- * reads (syllable or not, unclean); bounded, cleared when full. */
+ * reads (syllable or not, unclean); bounded, cleared when full. Syllables
+ * only (why: a fifth of the other tokens, numbers and names, were misses,
+ * which filled the memo and cleared it 7 times a pass over the news sample;
+ * most of them are ASCII, keyed at once). */
 #define MEMO_SLOTS   16384 /* power of two; filled to half at most */
 #define MEMO_ARENA   (MEMO_SLOTS / 2 * 48)
 #define MEMO_MAX_SRC 40 /* longer tokens are rare: not memoised */
@@ -200,8 +203,59 @@ static size_t token_key(search_scratch *sc, const char *s, size_t n, const vnt_t
     return len;
 }
 
+static uint64_t load64(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static uint32_t load32(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Hash of a memo key, a word at a time (why: byte-at-a-time FNV-1a was a
+ * quarter of token_forms). Overlapping loads cover the ends without reading
+ * outside s[0..n); the values may differ by byte order, which only moves
+ * entries between slots. */
+static uint32_t memo_hash(const char *s, size_t n, unsigned kind)
+{
+    const uint64_t K = 0x9E3779B97F4A7C15u;
+    uint64_t h = ((uint64_t)n << 2 | kind) * K;
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8)
+            h = (h ^ load64(s + i)) * K, h ^= h >> 29;
+        h ^= load64(s + n - 8);
+    } else if (n >= 4)
+        h ^= (uint64_t)load32(s) << 32 | load32(s + n - 4);
+    else if (n > 0)
+        h ^= (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n / 2] << 8 |
+             (unsigned char)s[n - 1];
+    h *= 0xBF58476D1CE4E5B9u;
+    h ^= h >> 31;
+    h *= K;
+    return (uint32_t)(h >> 32);
+}
+
+/* Lower-case ASCII s[0..n) into sc->key, as put_lower would; 0 when s has
+ * a non-ASCII byte (or on NOMEM: the slow path reports it). */
+static int ascii_key(search_scratch *sc, const char *s, size_t n)
+{
+    if (!grow((void **)&sc->key, &sc->key_cap, n + 1, 1)) return 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) return 0;
+        sc->key[i] = (char)((c >= 'A' && c <= 'Z') ? c | 0x20 : c);
+    }
+    return 1;
+}
+
 /* A token's key and accent-free key, memoised. `key` and `fold` point into the
- * memo arena or into sc->key and `fold_buf`; valid until the next call.
+ * memo arena or into sc->key and `fold_buf` (`fold` may be `key`); valid
+ * until the next call.
  * Returns 0 on NOMEM, klen 0 for an empty key. */
 static int token_forms(search_scratch *sc, const char *s, size_t n, const vnt_token *t,
                        const char **key, size_t *klen, const char **fold, size_t *flen,
@@ -211,7 +265,7 @@ static int token_forms(search_scratch *sc, const char *s, size_t n, const vnt_to
                           ((t->flags & (VNT_TOKF_UNCLEAN | VNT_TOKF_INVALID)) ? 2u : 0u);
     uint32_t h = 0;
     memo_slot *slot = NULL;
-    if (n <= MEMO_MAX_SRC) {
+    if (n <= MEMO_MAX_SRC && t->type == VNT_TOK_SYLLABLE) {
         if (!sc->memo) {
             sc->memo = calloc(MEMO_SLOTS, sizeof *sc->memo);
             sc->arena = malloc(MEMO_ARENA);
@@ -223,10 +277,7 @@ static int token_forms(search_scratch *sc, const char *s, size_t n, const vnt_to
                 return 0;
             }
         }
-        h = 2166136261u ^ kind; /* FNV-1a */
-        for (size_t i = 0; i < n; i++)
-            h = (h ^ (unsigned char)s[i]) * 16777619u;
-        h |= 1; /* never 0 (empty) */
+        h = memo_hash(s, n, kind) | 1; /* never 0 (empty) */
         for (size_t i = h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1)) {
             memo_slot *m = &sc->memo[i];
             if (!m->hash) {
@@ -243,6 +294,15 @@ static int token_forms(search_scratch *sc, const char *s, size_t n, const vnt_to
                 return 1;
             }
         }
+    }
+    if (!kind && n > 0 && n <= VNT_TERM_MAX && ascii_key(sc, s, n)) {
+        /* a clean ASCII word or number: its key is its lower case, which has
+         * no diacritic to strip (why: through token_key and
+         * vnt_strip_diacritics, these took a tenth of the time) */
+        *key = *fold = sc->key;
+        *klen = *flen = n;
+        *syl = 0;
+        return 1;
     }
     size_t kl = token_key(sc, s, n, t, 0, syl);
     if (kl == (size_t)-1) return 0;
@@ -508,8 +568,21 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
 
     /* last indexable token (for the prefix flag) */
     size_t last = (size_t)-1;
-    for (size_t i = 0; i < toks->n; i++)
+    for (size_t i = 0; prefix && i < toks->n; i++)
         if (indexable(toks->tok[i].type)) last = i;
+
+    /* A compound's key and accent-free key, joined from its syllables' forms.
+     * They outlive the compound's first token: the main loop takes the later
+     * syllables' forms from here instead of looking them up a second time
+     * (why: a third of the memo lookups with compounds were such repeats).
+     * Copies, as token_forms' pointers do not last. Words are disjoint, so
+     * a compound's first token never comes from here. */
+    char buf[VNT_TERM_MAX + 1], fbuf[VNT_TERM_MAX + 1];
+    struct {
+        uint16_t koff, klen, foff, flen;
+        uint8_t syl;
+    } part[8];
+    size_t part_begin = 0, part_end = 0; /* tokens with their forms in part[k - part_begin] */
 
     uint32_t pos = 0;
     size_t wi = 0;
@@ -527,6 +600,13 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
             key = sc->key;
             fold = NULL;
             flen = 0;
+        } else if (i >= part_begin && i < part_end) {
+            const size_t k = i - part_begin;
+            key = buf + part[k].koff;
+            klen = part[k].klen;
+            fold = fbuf + part[k].foff;
+            flen = part[k].flen;
+            syl = part[k].syl;
         } else if (!token_forms(sc, s + t->start, t->end - t->start, t, &key, &klen, &fold, &flen,
                                 fold_buf, &syl))
             return VNT_ERR_NOMEM;
@@ -563,9 +643,10 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
             if (we - wb < 2 || we - wb > 8) goto next;
             /* syllables only: "Covid-19 vaccine" is not a compound term; the
              * accent-free compound is the join of the accent-free syllables */
-            char buf[VNT_TERM_MAX + 1], fbuf[VNT_TERM_MAX + 1];
             size_t bl = 0, fbl = 0;
             int ok = 1;
+            part_begin = wb;
+            part_end = wb;
             for (size_t k = wb; k < we && ok; k++) {
                 const vnt_token *u = &toks->tok[k];
                 const char *uk, *uf;
@@ -576,13 +657,21 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
                     break;
                 }
                 int usyl;
-                if (!token_forms(sc, s + u->start, u->end - u->start, u, &uk, &ul, &uf, &ufl, ubuf,
-                                 &usyl))
+                if (k == i) { /* token i: its forms are at hand, not yet overwritten */
+                    uk = key, ul = klen, uf = fold, ufl = flen, usyl = syl;
+                } else if (!token_forms(sc, s + u->start, u->end - u->start, u, &uk, &ul, &uf, &ufl,
+                                        ubuf, &usyl))
                     return VNT_ERR_NOMEM;
                 if (ul == 0 || bl + ul + 1 > VNT_TERM_MAX || fbl + ufl + 1 > VNT_TERM_MAX)
                     ok = 0;
                 else {
                     if (bl) buf[bl++] = '_', fbuf[fbl++] = '_';
+                    part[k - wb].koff = (uint16_t)bl;
+                    part[k - wb].klen = (uint16_t)ul;
+                    part[k - wb].foff = (uint16_t)fbl;
+                    part[k - wb].flen = (uint16_t)ufl;
+                    part[k - wb].syl = (uint8_t)usyl;
+                    part_end = k + 1;
                     memcpy(buf + bl, uk, ul);
                     bl += ul;
                     memcpy(fbuf + fbl, uf, ufl);
