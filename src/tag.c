@@ -42,7 +42,7 @@ static inline uint32_t argmax(const int32_t *s, uint32_t nl)
 void vnt__tag_decode(const vnt_model *m, const vnt__tag_word *w, size_t n, uint8_t *tags)
 {
     uint32_t f[TAG_CHUNK][VNT__TAG_MAXF], h[TAG_CHUNK][VNT__TAG_MAXF];
-    int nf[TAG_CHUNK], nh[TAG_CHUNK], guess[TAG_CHUNK];
+    int nf[TAG_CHUNK], nh[TAG_CHUNK], guess[TAG_CHUNK], gp1[TAG_CHUNK], gp2[TAG_CHUNK];
     int32_t st[TAG_CHUNK][VNT__MAX_TAGS];
     const uint32_t nl = m->tag.n_labels, mask = m->tag.mask;
     const uint32_t *index = m->tag.index;
@@ -77,6 +77,7 @@ void vnt__tag_decode(const vnt_model *m, const vnt__tag_word *w, size_t n, uint8
          * anyway. */
         for (size_t j = 0; j < cn; j++) {
             int g1 = j ? guess[j - 1] : p1, g2 = j >= 2 ? guess[j - 2] : j == 1 ? p1 : p2;
+            gp1[j] = g1, gp2[j] = g2;
             nh[j] = vnt__tag_hist(w, n, c0 + j, g1, g2, mask, h[j]);
             for (int q = 0; q < nh[j]; q++)
                 __builtin_prefetch(index + h[j][q]);
@@ -90,9 +91,15 @@ void vnt__tag_decode(const vnt_model *m, const vnt__tag_word *w, size_t n, uint8
         for (size_t j = 0; j < cn; j++) {
             uint32_t hf[VNT__TAG_MAXF];
             int32_t *s = st[j];
-            int k = vnt__tag_hist(w, n, c0 + j, p1, p2, mask, hf);
+            /* the guess was right (the usual case): its feature ids stand */
+            const uint32_t *hv = h[j];
+            int k = nh[j];
+            if (gp1[j] != p1 || gp2[j] != p2) {
+                k = vnt__tag_hist(w, n, c0 + j, p1, p2, mask, hf);
+                hv = hf;
+            }
             for (int q = 0; q < k; q++)
-                add_row(s, rows + (size_t)index[hf[q]] * nl, nl);
+                add_row(s, rows + (size_t)index[hv[q]] * nl, nl);
             uint32_t best = argmax(s, nl);
             tags[c0 + j] = (uint8_t)best;
             p2 = p1;
