@@ -17,6 +17,7 @@ typedef struct an_tok {
     uint8_t used;   /* taken by a value or entity */
     uint8_t place0; /* match_place's first test, remembered: 0 not yet, 1 no place
                        starts with this word, 2 some may */
+    uint8_t gaz;    /* vnt__an_gaz: which facts are known (high nibble) and true */
     uint32_t wlast; /* index in c->t of the last token of its word */
     uint64_t key;   /* vnt__token_info key from the model's analysis, 0 = not known */
     char lk[40];    /* lower-case surface (cut at 39 bytes) for vocabulary lookups */
@@ -100,6 +101,11 @@ VNT__HIDDEN int vnt__an_parse_number(const char *s, size_t n, double *out);
 #define VNT__AN_ENTITY_WINDOW ((size_t)64 << 10)
 #endif
 VNT__HIDDEN void vnt__an_entities(an_ctx *c);
+/* Gazetteer facts of token i's own key (48-byte key), asked once per token
+ * (why: the rules and the entity tagger ask them of the same capitals):
+ * the VNT__GAZ_* bits of want that hold. */
+enum { VNT__GAZ_SURNAME = 1, VNT__GAZ_GIVEN = 2, VNT__GAZ_PLACE_PREFIX = 4 };
+VNT__HIDDEN unsigned vnt__an_gaz(an_ctx *c, size_t i, unsigned want);
 /* vocabulary bits of token i for the entity tagger (entity.c) */
 VNT__HIDDEN unsigned vnt__an_vocab(an_ctx *c, size_t i);
 /* places and names (gazetteer.c): key = lower case with each syllable's tone

@@ -538,6 +538,23 @@ static size_t match_list(an_ctx *c, size_t i, size_t end, const char *const *l, 
 }
 #define MATCH(i, end, l, maxw) match_list(c, (i), (end), (l), COUNT(l), (maxw))
 
+unsigned vnt__an_gaz(an_ctx *c, size_t i, unsigned want)
+{
+    an_tok *t = TK(i);
+    unsigned known = t->gaz >> 4;
+    if (want & ~known) {
+        char key[48];
+        vnt__gaz_key(c->s + t->s, t->e - t->s, key, sizeof key);
+        unsigned todo = want & ~known, v = 0;
+        if ((todo & VNT__GAZ_SURNAME) && vnt__gaz_surname(key)) v |= VNT__GAZ_SURNAME;
+        if ((todo & VNT__GAZ_GIVEN) && vnt__gaz_given(key)) v |= VNT__GAZ_GIVEN;
+        if ((todo & VNT__GAZ_PLACE_PREFIX) && vnt__gaz_place_prefix(key))
+            v |= VNT__GAZ_PLACE_PREFIX;
+        t->gaz = (uint8_t)((known | todo) << 4 | (t->gaz & 15) | v);
+    }
+    return t->gaz & want & 15;
+}
+
 /* Gazetteer: longest place at i within [i, end). */
 static size_t match_place(an_ctx *c, size_t i, size_t end, int *level, const char **prov, int *cue)
 {
@@ -731,9 +748,7 @@ static size_t name_tail(an_ctx *c, size_t i, size_t end)
     for (size_t len = 4; len >= 2; len--) {
         if (end < i + len) continue;
         size_t s = end - len;
-        char key[48];
-        vnt__gaz_key(c->s + TK(s)->s, TK(s)->e - TK(s)->s, key, sizeof key);
-        if (!vnt__gaz_surname(key)) continue;
+        if (!vnt__an_gaz(c, s, VNT__GAZ_SURNAME)) continue;
         int ok = 1;
         for (size_t k = s; k < end; k++)
             if (TK(k)->type != VNT_TOK_SYLLABLE || TK(k)->cse != VNT_CASE_TITLE) ok = 0;
@@ -1225,14 +1240,12 @@ void vnt__an_entities(an_ctx *c)
         if (t->sent0 || (i > 0 && TK(i - 1)->sent0 && TK(i - 1)->type == VNT_TOK_PUNCT)) {
             int lv, cue;
             const char *pr;
-            char key[48];
-            vnt__gaz_key(c->s + t->s, t->e - t->s, key, sizeof key);
-            int keep =
-                MATCH(i, end, titles, 4) || MATCH(i, end, org_heads, 4) ||
-                match_place(c, i, end, &lv, &pr, &cue) ||
-                (vnt__gaz_surname(key) && end - i >= 2 && i + 1 < c->nt && capital(TK(i + 1))) ||
-                t->upos == VNT_UPOS_PROPN || t->type == VNT_TOK_ABBREV ||
-                (t->type == VNT_TOK_FOREIGN && end - i >= 2) || IN(t->lk, org_acronyms);
+            int keep = MATCH(i, end, titles, 4) || MATCH(i, end, org_heads, 4) ||
+                       match_place(c, i, end, &lv, &pr, &cue) ||
+                       (vnt__an_gaz(c, i, VNT__GAZ_SURNAME) && end - i >= 2 && i + 1 < c->nt &&
+                        capital(TK(i + 1))) ||
+                       t->upos == VNT_UPOS_PROPN || t->type == VNT_TOK_ABBREV ||
+                       (t->type == VNT_TOK_FOREIGN && end - i >= 2) || IN(t->lk, org_acronyms);
             if (IN(t->lk, honorifics)) keep = 0;
             if (!keep) {
                 size_t w = word_end(c, i);
@@ -1730,14 +1743,12 @@ void vnt__an_entities(an_ctx *c)
             }
             int namelike = end - pos >= 2;
             for (size_t k2 = pos; k2 < end && namelike; k2++) {
-                char kg[48];
                 if (TK(k2)->type == VNT_TOK_FOREIGN) continue;
                 if (TK(k2)->type != VNT_TOK_SYLLABLE || TK(k2)->cse != VNT_CASE_TITLE) {
                     namelike = 0;
                     break;
                 }
-                vnt__gaz_key(c->s + TK(k2)->s, TK(k2)->e - TK(k2)->s, kg, sizeof kg);
-                if (!vnt__gaz_given(kg) && !vnt__gaz_surname(kg)) namelike = 0;
+                if (!vnt__an_gaz(c, k2, VNT__GAZ_GIVEN | VNT__GAZ_SURNAME)) namelike = 0;
             }
             /* foreign names written Title Case ("Sonia Ben Ammar", "Park
              * Hang-Seo", "Zico") are mostly people in news; CamelCase

@@ -199,11 +199,11 @@ void vnt__ner_prepare(an_ctx *c, vnt__ner_tok *nt, vnt__ner_known_fn known, cons
         o->flags = (uint8_t)((t->sent0 ? 1 : 0) | (t->word0 ? 2 : 0) |
                              (t->wlast != i || !t->word0 ? 4 : 0) | (t->used ? 8 : 0));
         if (t->cse != VNT_CASE_LOWER && t->type == VNT_TOK_SYLLABLE) {
-            char key[48];
-            vnt__gaz_key(c->s + t->s, t->e - t->s, key, sizeof key);
-            if (vnt__gaz_surname(key)) o->flags |= 16;
-            if (vnt__gaz_given(key)) o->flags |= 32;
-            if (vnt__gaz_place_prefix(key)) o->flags |= 64;
+            unsigned g =
+                vnt__an_gaz(c, i, VNT__GAZ_SURNAME | VNT__GAZ_GIVEN | VNT__GAZ_PLACE_PREFIX);
+            if (g & VNT__GAZ_SURNAME) o->flags |= 16;
+            if (g & VNT__GAZ_GIVEN) o->flags |= 32;
+            if (g & VNT__GAZ_PLACE_PREFIX) o->flags |= 64;
         }
     }
     /* distributional clusters (the tagger's, from wiki and news text): a
