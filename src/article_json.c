@@ -40,6 +40,17 @@ static void str(jw *w, const char *s, size_t n)
                 continue;
             }
             if (c < 0x80) break;
+            /* well-formed 2-byte and U+1xxx 3-byte letters (most of Vietnamese)
+             * inline: none is U+2028/9 (why: a decode call per letter showed) */
+            if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+                i += 2;
+                continue;
+            }
+            if (c == 0xE1 && i + 2 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+                ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+                i += 3;
+                continue;
+            }
             uint32_t cp;
             int k = vnt_utf8_decode(s + i, n - i, &cp);
             if (k <= 0 || cp == 0x2028 || cp == 0x2029) break;
