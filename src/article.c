@@ -745,7 +745,11 @@ static void keywords(an_ctx *c, const vnt_article_opts *o)
                                     (1u << ((unsigned char)c->t[k].lk[0] & 31))))
                 continue;
             char key[64];
-            vnt__an_lower(c->s + c->t[k].s, c->t[c->t[k].wlast].e - c->t[k].s, key, sizeof key);
+            size_t kl = c->t[k].wlast == k ? strlen(c->t[k].lk) : 64;
+            if (kl <= 35) /* a one-token word: its lower case is at hand (see cand_key) */
+                memcpy(key, c->t[k].lk, kl + 1);
+            else
+                vnt__an_lower(c->s + c->t[k].s, c->t[c->t[k].wlast].e - c->t[k].s, key, sizeof key);
             for (size_t f = 0; f < nk && f < 20; f++)
                 if (K[f].key[0] == key[0] && !strcmp(K[f].key, key)) w += K[f].score;
         }
