@@ -497,10 +497,8 @@ static void phrase(an_ctx *c, size_t i, size_t j, char *out, size_t cap)
 }
 
 /* Longest phrase of at most maxw tokens at i (not past end) found in list. */
-static unsigned first_word_bits(an_ctx *c, const char *w0, size_t wl);
-static unsigned phrase_bits(an_ctx *c, const char *p);
-static unsigned last_word_bits(an_ctx *c, const char *w);
-static unsigned list_any_bit(const char *const *l);
+enum { VT_PHRASE = 0, VT_FIRST = 1, VT_LAST = 2 };
+static unsigned vt_ask(an_ctx *c, int kind, const char *s, size_t n);
 static unsigned list_bit(const char *const *l, size_t maxw);
 
 static size_t match_list(an_ctx *c, size_t i, size_t end, const char *const *l, size_t n,
@@ -514,7 +512,7 @@ static size_t match_list(an_ctx *c, size_t i, size_t end, const char *const *l, 
      * this word, by the first-word table: nothing to bisect (why: most
      * words begin no title or organisation head) */
     unsigned bit = list_bit(l, maxw);
-    if (bit && !(first_word_bits(c, w0, wl) & bit)) return 0;
+    if (bit && !(vt_ask(c, VT_FIRST, w0, wl) & bit)) return 0;
     /* the list is sorted: no entry starts with this word unless the first
      * entry not below it does */
     while (lo < hi) {
@@ -715,12 +713,13 @@ static size_t cue_before(an_ctx *c, size_t i, const char *const *l, size_t n, ch
     /* every phrase tried ends with the word before i, unless phrase() had
      * to cut it (not when the three words fit): a vocabulary list none of
      * whose entries ends with that word has nothing to find here */
-    unsigned lb = list_any_bit(l);
+    unsigned lb = list_bit(l, 0);
     if (lb) {
         size_t len = 3;
         for (size_t w = 1; w <= 3 && w <= i; w++)
             len += strlen(TK(i - w)->lk);
-        if (len < 96 && !(last_word_bits(c, TK(i - 1)->lk) & lb)) return 0;
+        const char *lw = TK(i - 1)->lk;
+        if (len < 96 && !(vt_ask(c, VT_LAST, lw, strlen(lw)) & lb)) return 0;
     }
     for (size_t w = 3; w >= 1; w--) {
         if (i < w) continue;
@@ -732,7 +731,7 @@ static size_t cue_before(an_ctx *c, size_t i, const char *const *l, size_t n, ch
         phrase(c, i - w, i, buf, sizeof buf);
         /* by the phrase table first when it holds every entry of w words */
         unsigned bit = list_bit(l, w);
-        if (bit && !(phrase_bits(c, buf) & bit)) continue;
+        if (bit && !(vt_ask(c, VT_PHRASE, buf, strlen(buf)) & bit)) continue;
         if (in(buf, l, n)) {
             if (which) snprintf(which, cap, "%s", buf);
             return w;
@@ -2001,10 +2000,9 @@ static uint64_t vt_hash(const char *s, size_t n)
     return vt_final(vt_feed(VT_FNV0, s, n));
 }
 
-/* What a table is keyed by: each entry whole (the phrases MATCH and IN
- * can find), its first word, or its last word (of every entry, however
+/* What a table is keyed by (VT_*): each entry whole (the phrases MATCH and
+ * IN can find), its first word, or its last word (of every entry, however
  * long: a cue phrase before a name ends with one). */
-enum { VT_PHRASE = 0, VT_FIRST = 1, VT_LAST = 2 };
 
 static const char *vt_last_word(const char *e)
 {
@@ -2085,8 +2083,9 @@ static const an_vtab *vt_table(an_vtab *t, int kind)
     return t;
 }
 
-/* The bit of list l in vocab_lists when the first-word table holds every
- * entry MATCH can find with maxw words (0: not such a list). */
+/* The bit of list l in vocab_lists when the phrase and first-word tables
+ * hold every entry MATCH can find with maxw words; maxw 0: whatever the
+ * width (the last-word table holds them all). 0: not such a list. */
 static unsigned list_bit(const char *const *l, size_t maxw)
 {
     for (size_t v = 0; v < COUNT(vocab_lists); v++)
@@ -2094,33 +2093,12 @@ static unsigned list_bit(const char *const *l, size_t maxw)
     return 0;
 }
 
-/* The lists' bits of entries whose first word is w0 (0xFF: no table). */
-static unsigned first_word_bits(an_ctx *c, const char *w0, size_t wl)
+/* The lists' bits of entries that are s[0..n), begin with it or end with
+ * it, by kind (0xFF: no table). */
+static unsigned vt_ask(an_ctx *c, int kind, const char *s, size_t n)
 {
-    return vt_bits(vt_table(&c->vfirst, VT_FIRST), w0, wl, vt_hash(w0, wl), VT_FIRST);
-}
-
-/* The bit of list l in vocab_lists, whatever the width of its entries
- * (0: not such a list). */
-static unsigned list_any_bit(const char *const *l)
-{
-    for (size_t v = 0; v < COUNT(vocab_lists); v++)
-        if (vocab_lists[v].l == l) return vocab_lists[v].bit;
-    return 0;
-}
-
-/* The lists' bits of entries whose last word is w (0xFF: no table). */
-static unsigned last_word_bits(an_ctx *c, const char *w)
-{
-    size_t n = strlen(w);
-    return vt_bits(vt_table(&c->vlast, VT_LAST), w, n, vt_hash(w, n), VT_LAST);
-}
-
-/* The lists' bits of entries that are the phrase p (0xFF: no table). */
-static unsigned phrase_bits(an_ctx *c, const char *p)
-{
-    size_t n = strlen(p);
-    return vt_bits(vt_table(&c->vphrase, VT_PHRASE), p, n, vt_hash(p, n), VT_PHRASE);
+    an_vtab *t = kind == VT_FIRST ? &c->vfirst : kind == VT_LAST ? &c->vlast : &c->vphrase;
+    return vt_bits(vt_table(t, kind), s, n, vt_hash(s, n), kind);
 }
 
 /* What the vocabulary of the rules says of token i, for the entity
