@@ -594,6 +594,20 @@ typedef struct kw {
     double tf, score;
 } kw;
 
+/* The lower-case key of the word starting at token i. A one-token word
+ * shorter than the token's cut (36 bytes: a 4-byte character may have
+ * stopped at 36) has it at hand (why: lower-casing every word again showed
+ * in profiles). */
+static void word_key(const an_ctx *c, size_t i, char key[64])
+{
+    const an_tok *t = &c->t[i];
+    size_t l = t->wlast == i ? strlen(t->lk) : 64;
+    if (l <= 35)
+        memcpy(key, t->lk, l + 1);
+    else
+        vnt__an_lower(c->s + t->s, c->t[t->wlast].e - t->s, key, 64);
+}
+
 /* A keyword candidate at token i (the first of a word): its lower-case key;
  * 0 when the word is none. Shared with tools/gen_idf.c (why: the corpus
  * statistic must count exactly the keys looked up here). */
@@ -610,13 +624,7 @@ static int cand_key(const an_ctx *c, size_t i, char key[64])
     if (t->upos != VNT_UPOS_X && t->upos != VNT_UPOS_NOUN && t->upos != VNT_UPOS_PROPN &&
         t->upos != VNT_UPOS_VERB && t->upos != VNT_UPOS_ADJ)
         return 0;
-    size_t l = j == i ? strlen(t->lk) : 64;
-    /* a one-token word shorter than the cut (36 bytes: a 4-byte character
-     * may have stopped at 36) is its lower-case key already */
-    if (l <= 35)
-        memcpy(key, t->lk, l + 1);
-    else
-        vnt__an_lower(c->s + t->s, c->t[j].e - t->s, key, 64);
+    word_key(c, i, key);
     if (j == i && vnt__an_in(key, stop1, COUNT(stop1))) return 0;
     if (strlen(key) < 2) return 0;
     return 1;
@@ -745,11 +753,7 @@ static void keywords(an_ctx *c, const vnt_article_opts *o)
                                     (1u << ((unsigned char)c->t[k].lk[0] & 31))))
                 continue;
             char key[64];
-            size_t kl = c->t[k].wlast == k ? strlen(c->t[k].lk) : 64;
-            if (kl <= 35) /* a one-token word: its lower case is at hand (see cand_key) */
-                memcpy(key, c->t[k].lk, kl + 1);
-            else
-                vnt__an_lower(c->s + c->t[k].s, c->t[c->t[k].wlast].e - c->t[k].s, key, sizeof key);
+            word_key(c, k, key);
             for (size_t f = 0; f < nk && f < 20; f++)
                 if (K[f].key[0] == key[0] && !strcmp(K[f].key, key)) w += K[f].score;
         }
