@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "vntext.h"
 #include "vntext_fts5.h"
 
 static double cpu_now(void)
@@ -198,6 +199,196 @@ static int run_one(const char *corpus, const char *label, const char *tokenize, 
     return 0;
 }
 
+/* ------------------------------------------------ where the time goes
+ * The build time of a configuration is its tokenizer's time plus FTS5's
+ * work on the terms it gives. To see each part: unicode61's tokenizer alone
+ * (a callback that does nothing), vnt_search_terms alone (as the tokenizer
+ * calls it: one terms object reused, document mode, VNT_SEARCH_EXPAND), and
+ * FTS5 storing the same terms handed over by a tokenizer that only replays
+ * them, so the replay time is FTS5's own share. */
+
+typedef struct {
+    const char *text;
+    int len, flags, start, end;
+} replay_tok;
+
+static replay_tok *rp_tok;
+static size_t *rp_doc; /* rp_doc[i]..rp_doc[i + 1]: the terms of document i */
+static size_t rp_cur;
+
+static int rp_create(void *ctx, const char **az, int n, Fts5Tokenizer **out)
+{
+    (void)ctx, (void)az, (void)n;
+    *out = (Fts5Tokenizer *)&rp_cur; /* any non-NULL handle */
+    return SQLITE_OK;
+}
+
+static void rp_delete(Fts5Tokenizer *t)
+{
+    (void)t;
+}
+
+static int rp_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+                       int (*xToken)(void *, int, const char *, int, int, int))
+{
+    (void)t, (void)flags, (void)text, (void)n;
+    for (size_t i = rp_doc[rp_cur]; i < rp_doc[rp_cur + 1]; i++) {
+        int rc = xToken(ctx, rp_tok[i].flags, rp_tok[i].text, rp_tok[i].len, rp_tok[i].start,
+                        rp_tok[i].end);
+        if (rc) return rc;
+    }
+    rp_cur++;
+    return SQLITE_OK;
+}
+
+static int noop_token(void *ctx, int flags, const char *t, int n, int s, int e)
+{
+    (void)ctx, (void)flags, (void)t, (void)n, (void)s, (void)e;
+    return SQLITE_OK;
+}
+
+static fts5_api *fts5_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK) return NULL;
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+/* CPU seconds of vnt_search_terms over the documents (best of 3 passes);
+ * with `keep`, the terms of the last pass are kept for the replay. */
+static double time_terms(const span *d, size_t nd, const vnt_search_opts *o, int keep, char **arena,
+                         size_t *n_terms)
+{
+    double best = 1e30;
+    vnt_terms t = {0};
+    for (int pass = 0; pass < 3; pass++) {
+        double c0 = cpu_now();
+        for (size_t i = 0; i < nd; i++)
+            if (vnt_search_terms(d[i].p, (size_t)d[i].n, o, &t) != VNT_OK) return -1;
+        double c = cpu_now() - c0;
+        if (c < best) best = c;
+    }
+    *n_terms = 0;
+    if (keep) { /* once more, copying the terms out */
+        size_t used = 0, cap_tok = 1 << 20, nt = 0, text_cap = 1 << 24;
+        rp_tok = malloc(cap_tok * sizeof *rp_tok);
+        rp_doc = malloc((nd + 1) * sizeof *rp_doc);
+        char *txt = malloc(text_cap);
+        for (size_t i = 0; i < nd; i++) {
+            rp_doc[i] = nt;
+            vnt_search_terms(d[i].p, (size_t)d[i].n, o, &t);
+            for (size_t k = 0; k < t.n; k++) {
+                const vnt_term *x = &t.term[k];
+                if (nt == cap_tok) rp_tok = realloc(rp_tok, (cap_tok *= 2) * sizeof *rp_tok);
+                while (used + x->len + 1 > text_cap)
+                    txt = realloc(txt, text_cap *= 2);
+                memcpy(txt + used, t.text + x->off, x->len);
+                rp_tok[nt].text = (const char *)(uintptr_t)used; /* rebased below */
+                rp_tok[nt].len = (int)x->len;
+                rp_tok[nt].flags = (x->flags & VNT_TERM_ALT) ? FTS5_TOKEN_COLOCATED : 0;
+                rp_tok[nt].start = (int)x->start;
+                rp_tok[nt].end = (int)x->end;
+                used += x->len;
+                nt++;
+            }
+        }
+        rp_doc[nd] = nt;
+        for (size_t k = 0; k < nt; k++)
+            rp_tok[k].text = txt + (uintptr_t)rp_tok[k].text;
+        *arena = txt;
+        *n_terms = nt;
+    }
+    vnt_terms_free(&t);
+    return best;
+}
+
+/* FTS5's CPU seconds for storing the kept terms (one transaction). */
+static double time_replay(const span *d, size_t nd)
+{
+    sqlite3 *db;
+    if (sqlite3_open(":memory:", &db) != SQLITE_OK) return -1;
+    fts5_api *api = fts5_of(db);
+    fts5_tokenizer tk = {rp_create, rp_delete, rp_tokenize};
+    if (!api || api->xCreateTokenizer(api, "replay", NULL, &tk, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=replay)", NULL, NULL,
+                     NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_stmt *ins;
+    sqlite3_prepare_v2(db, "INSERT INTO t(body) VALUES(?1)", -1, &ins, NULL);
+    rp_cur = 0;
+    double c0 = cpu_now();
+    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    for (size_t i = 0; i < nd; i++) {
+        sqlite3_bind_text(ins, 1, d[i].p, d[i].n, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE) return -1;
+        sqlite3_reset(ins);
+    }
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    double c = cpu_now() - c0;
+    sqlite3_finalize(ins);
+    sqlite3_close(db);
+    return c;
+}
+
+/* Prints the parts; base_s is unicode61's whole build (CPU s) from the
+ * same run. Returns 0, or 1 if something failed. */
+static int breakdown(const char *corpus, const span *d, size_t nd, double base_s,
+                     const char *model_path)
+{
+    sqlite3 *db;
+    if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 1;
+    fts5_api *api = fts5_of(db);
+    void *ud;
+    fts5_tokenizer u61;
+    Fts5Tokenizer *ut;
+    const char *args[] = {"remove_diacritics", "2"};
+    if (!api || api->xFindTokenizer(api, "unicode61", &ud, &u61) != SQLITE_OK ||
+        u61.xCreate(ud, args, 2, &ut) != SQLITE_OK)
+        return 1;
+    double u_tok = 1e30;
+    for (int pass = 0; pass < 3; pass++) {
+        double c0 = cpu_now();
+        for (size_t i = 0; i < nd; i++)
+            u61.xTokenize(ut, NULL, FTS5_TOKENIZE_DOCUMENT, d[i].p, d[i].n, noop_token);
+        double c = cpu_now() - c0;
+        if (c < u_tok) u_tok = c;
+    }
+    u61.xDelete(ut);
+    sqlite3_close(db);
+    vnt_model *m = NULL;
+    if (vnt_model_open(model_path, &m, NULL, 0) != VNT_OK) return 1;
+    printf("  %-6s where the time goes, CPU s: unicode61 build %.3f = its tokenizer %.3f + FTS5 "
+           "%.3f\n",
+           corpus, base_s, u_tok, base_s - u_tok);
+    double terms_s[2] = {0, 0}, fts_s[2] = {0, 0};
+    for (int c = 0; c < 2; c++) {
+        vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_BOTH, c, c ? m : NULL,
+                             VNT_SEARCH_EXPAND};
+        char *arena = NULL;
+        size_t nt = 0;
+        terms_s[c] = time_terms(d, nd, &o, 1, &arena, &nt);
+        fts_s[c] = time_replay(d, nd);
+        free(arena);
+        free(rp_tok);
+        free(rp_doc);
+        if (terms_s[c] < 0 || fts_s[c] < 0) return 1;
+        printf("  %-6s   vietnamese compounds %d: vnt_search_terms %.3f + FTS5 storing its %.2f M "
+               "terms %.3f (%.2fx unicode61's whole build)\n",
+               corpus, c, terms_s[c], (double)nt / 1e6, fts_s[c], fts_s[c] / base_s);
+        fflush(stdout);
+    }
+    printf("  %-6s   0.5x unicode61 is %.3f s: FTS5's share of compounds 1 leaves %.3f s for its "
+           "terms, which take %.3f s (%.3f without segmentation)\n",
+           corpus, 2 * base_s, 2 * base_s - fts_s[1], terms_s[1], terms_s[0]);
+    fflush(stdout); /* the child leaves with _exit */
+    vnt_model_free(m);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     size_t wiki_mb = 20;
@@ -281,6 +472,17 @@ int main(int argc, char **argv)
             waitpid(pid, &st, 0);
             if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) bad = 1;
             close(fd[0]);
+        }
+        if (base > 0) { /* the parts, in a child too (it maps the model, keeps terms) */
+            fflush(stdout);
+            pid_t pid = fork();
+            if (pid == 0) _exit(breakdown(corp[c].name, d, nd, (double)bytes / 1e6 / base, model));
+            int st = 0;
+            waitpid(pid, &st, 0);
+            if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+                printf("FAIL %s: time breakdown\n", corp[c].name);
+                bad = 1;
+            }
         }
         free(d);
         free(all);
