@@ -240,6 +240,10 @@ ext-postgres: $(BUILD)/libvntext.a
 # beside unicode61 remove_diacritics 2 (news + 20 MB of Wikipedia), then
 # PostgreSQL beside simple + unaccent; SKIP when ../shared is absent.
 .PHONY: bench-search
+# every benchmark program compiles (make check; they are run by hand)
+bench-build: $(BENCH_BIN) $(if $(filter 1,$(HAVE_SQLITE)),$(BUILD)/bench/search_sqlite)
+.PHONY: bench-build
+
 bench-search: all ext $(BUILD)/bench/search_sqlite
 	$(BUILD)/bench/search_sqlite
 	VNTEXT=$(BUILD)/vntext sh bench/search_postgres.sh

@@ -15,6 +15,12 @@ echo "== build and test (release)"
 make -s -j"$jobs" all >/dev/null && make -s -j"$jobs" test || rc=1
 echo "== generated tables"
 make -s gen-check | tee /dev/stderr | awk '/^PASS/{p++} /^FAIL/{f++} /^SKIP/{s++} END{print p+0, f+0, s+0}' >> "$tally"
+echo "== benchmark programs build"
+if make -s -j"$jobs" bench-build >/dev/null; then
+  echo "PASS benchmark programs build"; echo "1 0 0" >> "$tally"
+else
+  echo "FAIL benchmark programs build"; echo "0 1 0" >> "$tally"
+fi
 echo "== build and test (ASan + UBSan)"
 make -s -j"$jobs" BUILD=build/asan SAN=1 all >/dev/null && \
   ASAN_OPTIONS=detect_leaks=1 make -s -j"$jobs" BUILD=build/asan SAN=1 test || rc=1
