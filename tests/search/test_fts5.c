@@ -123,6 +123,66 @@ static void test_options(void)
     sqlite3_free(err);
 }
 
+/* Everything a query returns, in order: rowid, bm25 to 9 digits,
+ * highlight and snippet, one line per row. */
+static char *answers(const char *tbl, const char *q)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT group_concat(r, char(10)) FROM (SELECT rowid || ' ' || printf('%%.9f', "
+             "bm25(%s)) || ' ' || highlight(%s, 0, '[', ']') || ' ' || snippet(%s, 0, '[', ']', "
+             "'...', 6) AS r FROM %s WHERE %s MATCH ?1 ORDER BY rank, rowid)",
+             tbl, tbl, tbl, tbl, tbl);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    char *out = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(st, 0);
+        out = sqlite3_mprintf("%s", r ? r : "");
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+/* docs/search.md: in SQLite the compound terms change no query result —
+ * queries are syllables (a compound typed as one word is the phrase of its
+ * syllables), colocated terms do not count in a row's length, and bm25,
+ * highlight and snippet read only the query's terms. */
+static void test_compounds_change_no_result(void)
+{
+    load("c0", "compounds 0");
+    load("c1", "compounds 1");
+    /* the compound terms are there (else this test proves nothing) */
+    CHECK(exec("CREATE VIRTUAL TABLE c1v USING fts5vocab(c1, row)") == SQLITE_OK);
+    CHECK(exec("CREATE VIRTUAL TABLE c0v USING fts5vocab(c0, row)") == SQLITE_OK);
+    sqlite3_stmt *st;
+    int n1 = -1, n0 = -1;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT (SELECT count(*) FROM c1v WHERE term = 'kinh_tế'), "
+                           "(SELECT count(*) FROM c0v WHERE term = 'kinh_tế')",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        n1 = sqlite3_column_int(st, 0);
+        n0 = sqlite3_column_int(st, 1);
+    }
+    sqlite3_finalize(st);
+    CHECK(n1 == 1 && n0 == 0);
+    static const char *qs[] = {"\"kinh tế\"",  "\"tế trung\"",   "tế",
+                               "\"kinh_tế\"",  "\"kinh_te\"",    "hoa",
+                               "hòa",          "duong",          "\"lai chau\"",
+                               "\"Lai Ch\" *", "\"thủ đô\"",     "thu NOT hoa",
+                               "\"covid-19\"", "gia OR vang",    "\"trung uong\" hop",
+                               "\"hà nội\"",   "NEAR(kinh hòa)", "the"};
+    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+        char *a = answers("c0", qs[i]), *b = answers("c1", qs[i]);
+        CHECK(a && b);
+        if (a && b) CHECK_STR(b, strlen(b), a);
+        sqlite3_free(a);
+        sqlite3_free(b);
+    }
+}
+
 /* highlight() with markers: remove the markers -> the original bytes; each
  * marked span is a whole syllable/word of the original. */
 static void test_highlight(void)
@@ -219,6 +279,7 @@ int main(void)
     RUN(test_phrases_prefix_codes);
     RUN(test_options);
     RUN(test_highlight);
+    RUN(test_compounds_change_no_result);
     RUN(test_odd_input);
     sqlite3_close(db);
     TEST_END();
