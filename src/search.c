@@ -110,11 +110,14 @@ static int indexable(vnt_token_type ty)
            ty < VNT_TOK_TYPE_COUNT;
 }
 
-/* Terms whose parts are worth finding on their own: "covid" in "covid-19". */
+/* Terms whose parts are worth finding on their own: "covid" in "covid-19",
+ * "dantri" in a.b@dantri.com.vn or a URL. A number is not split: "500" is
+ * not in "2.500" (two thousand five hundred). */
 static int has_parts(vnt_token_type ty)
 {
     return ty == VNT_TOK_CODE || ty == VNT_TOK_DATE || ty == VNT_TOK_TIME || ty == VNT_TOK_ABBREV ||
-           ty == VNT_TOK_PHONE || ty == VNT_TOK_HASHTAG || ty == VNT_TOK_MENTION;
+           ty == VNT_TOK_PHONE || ty == VNT_TOK_HASHTAG || ty == VNT_TOK_MENTION ||
+           ty == VNT_TOK_EMAIL || ty == VNT_TOK_URL;
 }
 
 /* Simple case folding beyond the Vietnamese letters: Latin-1, Latin
@@ -624,6 +627,11 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
         } else if (!add_forms(out, from, key, klen, fold, flen, t, pos, fl, o.accents, query,
                               expand, syl))
             /* a prefix keeps the tone where it was typed, so it is matched as is */
+            return VNT_ERR_NOMEM;
+        else if (t->type == VNT_TOK_PERCENT && !query && klen > 1 && key[klen - 1] == '%' &&
+                 !add_forms(out, from, key, klen - 1, NULL, 0, t, pos, 0, o.accents, 0, expand, 0))
+            /* the number of a percentage, colocated: "1,5" finds "1,5%" (a
+             * query "1,5%" still asks for the percentage) */
             return VNT_ERR_NOMEM;
 
         /* a compound starting here: the word containing token i */

@@ -73,7 +73,8 @@ sql "CREATE TABLE news(id int PRIMARY KEY, body text, tsv tsvector);
        (3, 'Đường Lai Châu – Điện Biên sạt lở ngày 26/1/2022.'),
        (4, 'Xe biển số 49X-6666 vượt đèn đỏ; ca mắc Covid-19 mới.'),
        (5, 'HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.'),
-       (6, 'Thể thao: thế giới the thé.');
+       (6, 'Thể thao: thế giới the thé.'),
+       (7, 'Liên lạc: a.b@vnexpress.net, https://dantri.com.vn/suc-khoe.htm; lãi suất tăng 1,5%.');
      UPDATE news SET tsv = to_tsvector('vietnamese', body);
      CREATE INDEX news_tsv ON news USING gin(tsv);" >/dev/null
 ids() { sql "SET enable_seqscan = off; SELECT string_agg(id::text, ',' ORDER BY id) FROM news WHERE tsv @@ $1" | tail -1; }
@@ -96,6 +97,12 @@ q "code phrase in a phrase" "4" "phraseto_tsquery('vietnamese', 'ca mắc Covid-
 q "part of a date" "3" "plainto_tsquery('vietnamese', '26/1')"
 q "compound typed as one word" "1" "plainto_tsquery('vietnamese', 'kinh_tế')"
 q "date" "3" "plainto_tsquery('vietnamese', '26/1/2022')"
+q "a run of a URL" "7" "to_tsquery('vietnamese', 'dantri')"
+q "a run of an e-mail address" "7" "plainto_tsquery('vietnamese', 'vnexpress')"
+q "a domain as a query word" "7" "plainto_tsquery('vietnamese', 'dantri.com.vn')"
+q "the number of a percentage" "7" "plainto_tsquery('vietnamese', '1,5')"
+q "a percentage" "7" "plainto_tsquery('vietnamese', '1,5%')"
+q "not a part of a percentage" "" "plainto_tsquery('vietnamese', '5%')"
 got=$(sql "SET enable_seqscan = off; EXPLAIN SELECT id FROM news WHERE tsv @@ to_tsquery('vietnamese', 'hoa')")
 case $got in *news_tsv*) ok "GIN index is used";; *) ko "GIN index is not used: $got";; esac
 check "ts_headline" "Đường <b>Lai Châu</b> – Điện Biên sạt lở ngày 26/1/2022." \

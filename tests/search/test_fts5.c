@@ -46,6 +46,7 @@ static const char *docs[] = {
     "Xe biển số 49X-6666 vượt đèn đỏ; ca mắc Covid-19 mới.", /* 4 */
     "HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.",          /* 5 */
     "Thể thao: thế giới the thé.",                           /* 6 */
+    "Liên lạc: a.b@vnexpress.net, https://dantri.com.vn/suc-khoe.htm; lãi suất tăng 1,5%.", /* 7 */
 };
 
 static void load(const char *tbl, const char *opts)
@@ -103,6 +104,13 @@ static void test_phrases_prefix_codes(void)
     ROWS("t", "\"kinh_te\"", "1");
     ROWS("t", "\"26/1/2022\"", "3");
     ROWS("t", "2022", "3");
+    ROWS("t", "dantri", "7"); /* a run of a URL */
+    ROWS("t", "vnexpress", "7"); /* of an e-mail address */
+    ROWS("t", "\"dantri.com.vn\"", "7");
+    ROWS("t", "\"suc khoe\"", "7");
+    ROWS("t", "\"1,5\"", "7"); /* the number of a percentage */
+    ROWS("t", "\"1,5%\"", "7");
+    ROWS("t", "\"5%\"", "");
 }
 
 static void test_options(void)
@@ -207,7 +215,7 @@ static void test_highlight(void)
                     plain[k++] = *h;
             plain[k] = 0;
             CHECK(marks >= 2 && marks % 2 == 0);
-            CHECK(id >= 1 && id <= 6 && !strcmp(plain, docs[id - 1]));
+            CHECK(id >= 1 && id <= 7 && !strcmp(plain, docs[id - 1]));
         }
     }
     sqlite3_finalize(st);

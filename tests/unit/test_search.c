@@ -65,6 +65,16 @@ static void test_numbers_codes(void)
     /* a query: the runs as a phrase, so "30/4" finds 30/4/2021 too */
     EXPECT(dump("Covid-19 mới", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "covid@0 19@1 mới@2");
     EXPECT(dump("30/4", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "30@0 4@1");
+    /* e-mail addresses and URLs: their runs, so "dantri" finds them */
+    EXPECT(dump("Gửi a.b@dantri.com.vn", 0, VNT_ACCENTS_BOTH, NULL),
+           "gửi@0 +gui@0 a.b@dantri.com.vn@1 +a@1 b@2 dantri@3 com@4 vn@5");
+    EXPECT(dump("dantri.com.vn/suc-khoe", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL),
+           "dantri@0 com@1 vn@2 suc@3 khoe@4");
+    /* a percentage also gives its number; a query for it stays a percentage */
+    EXPECT(dump("tăng 1,5%", 0, VNT_ACCENTS_BOTH, NULL), "tăng@0 +tang@0 1,5%@1 +1,5@1");
+    EXPECT(dump("1,5%", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "1,5%@0");
+    /* numbers stay whole: "500" is not in "2.500" */
+    EXPECT(dump("2.500 khách", 0, VNT_ACCENTS_BOTH, NULL), "2.500@0 khách@1 +khach@1");
 }
 
 static const char *model_path(void)
@@ -130,7 +140,7 @@ static void test_offsets(void)
         prev = x->pos;
         CHECK(strlen(t.text + x->off) == x->len);
     }
-    CHECK(t.n_pos == 15); /* TP.HCM and 26/1: two positions each */
+    CHECK(t.n_pos == 19); /* TP.HCM and 26/1: two positions each; the URL five */
     vnt_terms_free(&t);
 }
 
