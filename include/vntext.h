@@ -569,13 +569,16 @@ vnt_status vnt_search_option(vnt_search_opts *opts, const char *name, const char
 /* The terms of s[0..n) (any bytes: invalid UTF-8 is read as U+FFFD and never
  * becomes part of a term). Each indexable token (syllable, foreign word,
  * number, date, time, percent, URL, e-mail, hashtag, mention, phone, code,
- * abbreviation) is one position (a code or date: one per letter/digit run);
- * punctuation and symbols are not terms. Numbers, dates and codes are single
- * terms ("49x-6666", "26/1/2022") with their letter/digit runs as
+ * abbreviation) is one position (one per run for the kinds with runs below);
+ * punctuation and symbols are not terms. Dates, times, codes, abbreviations,
+ * phones, hashtags, mentions, e-mail addresses and URLs are single terms
+ * ("49x-6666", "26/1/2022") with their letter runs and digit runs as
  * VNT_TERM_PART terms (the first colocated, the others at the next
- * positions); a query gives only the runs, as a phrase, so "30/4" also finds
- * "30/4/2021". opts NULL: both accents, no compounds, index mode. Errors:
- * VNT_ERR_ARG, VNT_ERR_NOMEM. */
+ * positions: 49, x, 6666); a query gives only the runs, as a phrase, so
+ * "30/4" also finds "30/4/2021" and "covid19" finds "Covid-19". A number is
+ * one term ("2.500"); a percentage also gives its number, colocated, when
+ * indexing ("1,5%" and "1,5"). opts NULL: both accents, no compounds, index
+ * mode. Errors: VNT_ERR_ARG, VNT_ERR_NOMEM. */
 vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts, vnt_terms *out);
 void vnt_terms_free(vnt_terms *t);
 

@@ -483,17 +483,26 @@ static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, 
     return 1;
 }
 
-/* Letter/digit runs of a code key ("covid-19" -> covid, 19). */
+/* 0 separator, 1 letter (any non-ASCII byte counts as one: keys are
+ * lower case and the separators are ASCII), 2 digit. */
+static int part_class(unsigned char c)
+{
+    return (c >= '0' && c <= '9') ? 2 : (c >= 0x80 || (c >= 'a' && c <= 'z')) ? 1 : 0;
+}
+
+/* Letter runs and digit runs of a code key ("covid-19" and "covid19" ->
+ * covid, 19; "h5n1" -> h, 5, n, 1), so a code is found however its parts
+ * are joined: "covid19" finds Covid-19, "U23" finds U-23. */
 static size_t code_parts(const char *key, size_t klen, size_t b[][2], size_t max)
 {
     size_t i = 0, nparts = 0;
     while (i < klen && nparts < max) {
-        while (i < klen && ((unsigned char)key[i] < 0x80 && !((key[i] >= 'a' && key[i] <= 'z') ||
-                                                              (key[i] >= '0' && key[i] <= '9'))))
+        while (i < klen && !part_class((unsigned char)key[i]))
             i++;
+        if (i >= klen) break;
+        const int cls = part_class((unsigned char)key[i]);
         size_t j = i;
-        while (j < klen && ((unsigned char)key[j] >= 0x80 || (key[j] >= 'a' && key[j] <= 'z') ||
-                            (key[j] >= '0' && key[j] <= '9')))
+        while (j < klen && part_class((unsigned char)key[j]) == cls)
             j++;
         if (j > i) {
             b[nparts][0] = i;

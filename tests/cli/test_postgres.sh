@@ -97,6 +97,7 @@ q "code phrase in a phrase" "4" "phraseto_tsquery('vietnamese', 'ca mắc Covid-
 q "part of a date" "3" "plainto_tsquery('vietnamese', '26/1')"
 q "compound typed as one word" "1" "plainto_tsquery('vietnamese', 'kinh_tế')"
 q "date" "3" "plainto_tsquery('vietnamese', '26/1/2022')"
+q "letters and digits apart" "4" "plainto_tsquery('vietnamese', 'covid19')"
 q "a run of a URL" "7" "to_tsquery('vietnamese', 'dantri')"
 q "a run of an e-mail address" "7" "plainto_tsquery('vietnamese', 'vnexpress')"
 q "a domain as a query word" "7" "plainto_tsquery('vietnamese', 'dantri.com.vn')"

@@ -131,7 +131,21 @@ static void split_runs(const char *s, size_t n, runs *r)
         size_t nsub = tk.n ? tk.n : 1;
         for (size_t x = 0; x < nsub; x++) {
             size_t a = tk.n ? i + tk.tok[x].start : i, b = tk.n ? i + tk.tok[x].end : j;
-            add_run(r, t.data + a, b - a);
+            /* letters and digits apart: "covid19" is covid, 19 (docs/search.md) */
+            size_t p = a;
+            int cls = -1;
+            for (size_t q = a; q < b;) {
+                k = vnt_utf8_decode(t.data + q, b - q, &cp);
+                if (k <= 0) k = k < 0 ? -k : 1;
+                int c = cp >= '0' && cp <= '9';
+                if (cls >= 0 && c != cls) {
+                    add_run(r, t.data + p, q - p);
+                    p = q;
+                }
+                cls = c;
+                q += (size_t)k;
+            }
+            if (b > p) add_run(r, t.data + p, b - p);
         }
         vnt_tokens_free(&tk);
         i = j;

@@ -40,12 +40,12 @@ static const char *rows(const char *tbl, const char *q)
 }
 
 static const char *docs[] = {
-    "Ban Kinh tế Trung ương họp ở Hoà Bình.",                /* 1 */
-    "Giá vàng hôm nay tăng; hóa đơn điện giảm.",             /* 2 */
-    "Đường Lai Châu – Điện Biên sạt lở ngày 26/1/2022.",     /* 3 */
-    "Xe biển số 49X-6666 vượt đèn đỏ; ca mắc Covid-19 mới.", /* 4 */
-    "HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.",          /* 5 */
-    "Thể thao: thế giới the thé.",                           /* 6 */
+    "Ban Kinh tế Trung ương họp ở Hoà Bình.",                                               /* 1 */
+    "Giá vàng hôm nay tăng; hóa đơn điện giảm.",                                            /* 2 */
+    "Đường Lai Châu – Điện Biên sạt lở ngày 26/1/2022.",                                    /* 3 */
+    "Xe biển số 49X-6666 vượt đèn đỏ; ca mắc Covid-19 mới.",                                /* 4 */
+    "HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.",                                         /* 5 */
+    "Thể thao: thế giới the thé.",                                                          /* 6 */
     "Liên lạc: a.b@vnexpress.net, https://dantri.com.vn/suc-khoe.htm; lãi suất tăng 1,5%.", /* 7 */
 };
 
@@ -104,7 +104,9 @@ static void test_phrases_prefix_codes(void)
     ROWS("t", "\"kinh_te\"", "1");
     ROWS("t", "\"26/1/2022\"", "3");
     ROWS("t", "2022", "3");
-    ROWS("t", "dantri", "7"); /* a run of a URL */
+    ROWS("t", "covid19", "4"); /* letters and digits apart: Covid-19 */
+    ROWS("t", "\"49x 6666\"", "4");
+    ROWS("t", "dantri", "7");    /* a run of a URL */
     ROWS("t", "vnexpress", "7"); /* of an e-mail address */
     ROWS("t", "\"dantri.com.vn\"", "7");
     ROWS("t", "\"suc khoe\"", "7");

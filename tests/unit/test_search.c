@@ -59,7 +59,12 @@ static void test_numbers_codes(void)
 {
     EXPECT(dump("ngày 26/1/2022", 0, VNT_ACCENTS_BOTH, NULL),
            "ngày@0 +ngay@0 26/1/2022@1 +26@1 1@2 2022@3");
-    EXPECT(dump("xe 49X-6666", 0, VNT_ACCENTS_BOTH, NULL), "xe@0 49x-6666@1 +49x@1 6666@2");
+    EXPECT(dump("xe 49X-6666", 0, VNT_ACCENTS_BOTH, NULL), "xe@0 49x-6666@1 +49@1 x@2 6666@3");
+    /* letter runs and digit runs: covid19 = Covid-19, U23 = U-23 */
+    EXPECT(dump("Covid19", 0, VNT_ACCENTS_BOTH, NULL), "covid19@0 +covid@0 19@1");
+    EXPECT(dump("covid19", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "covid@0 19@1");
+    EXPECT(dump("U-23", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "u@0 23@1");
+    EXPECT(dump("H5N1", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "h@0 5@1 n@2 1@3");
     EXPECT(dump("1.000.000 đồng", 0, VNT_ACCENTS_BOTH, NULL), "1.000.000@0 đồng@1 +dong@1");
     EXPECT(dump("Covid-19.", 0, VNT_ACCENTS_BOTH, NULL), "covid-19@0 +covid@0 19@1");
     /* a query: the runs as a phrase, so "30/4" finds 30/4/2021 too */
@@ -140,7 +145,7 @@ static void test_offsets(void)
         prev = x->pos;
         CHECK(strlen(t.text + x->off) == x->len);
     }
-    CHECK(t.n_pos == 19); /* TP.HCM and 26/1: two positions each; the URL five */
+    CHECK(t.n_pos == 21); /* TP.HCM and 26/1: two positions each; 8h30 three; the URL five */
     vnt_terms_free(&t);
 }
 
