@@ -449,6 +449,33 @@ static int add_expansions(vnt_terms *out, size_t from, const char *key, size_t k
     return 1;
 }
 
+/* A number written with thousands separators, Vietnamese style ("2.500",
+ * "1.000.000", "-1.234,5"): its digits without them into out ("2500");
+ * 0 for any other key. */
+static size_t plain_number(const char *key, size_t klen, char *out)
+{
+    size_t i = 0, o = 0, lead = 0, groups = 0;
+    if (i < klen && (key[i] == '-' || key[i] == '+')) out[o++] = key[i++];
+    while (i < klen && key[i] >= '0' && key[i] <= '9' && lead < 4)
+        out[o++] = key[i++], lead++;
+    if (lead == 0 || lead > 3) return 0;
+    while (i + 4 <= klen && key[i] == '.' && key[i + 1] >= '0' && key[i + 1] <= '9' &&
+           key[i + 2] >= '0' && key[i + 2] <= '9' && key[i + 3] >= '0' && key[i + 3] <= '9' &&
+           (i + 4 == klen || key[i + 4] < '0' || key[i + 4] > '9')) {
+        memcpy(out + o, key + i + 1, 3);
+        o += 3, i += 4, groups++;
+    }
+    if (!groups) return 0;
+    if (i < klen && key[i] == ',') { /* the decimal part */
+        out[o++] = key[i++];
+        size_t d = 0;
+        while (i < klen && key[i] >= '0' && key[i] <= '9')
+            out[o++] = key[i++], d++;
+        if (!d) return 0;
+    }
+    return i == klen ? o : 0;
+}
+
 /* Primary + accent-free alternative of one key; `fold` is the key's
  * accent-free form when the caller has it, else NULL. `syl`: the key is a
  * syllable, whose accent-free form VNT_SEARCH_EXPAND leaves out of the
@@ -642,6 +669,14 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
             /* the number of a percentage, colocated: "1,5" finds "1,5%" (a
              * query "1,5%" still asks for the percentage) */
             return VNT_ERR_NOMEM;
+        else if (t->type == VNT_TOK_NUMBER && !query && klen < 64) {
+            /* "2500" finds "2.500" (a query "2.500" asks for that spelling) */
+            char plain[64];
+            size_t pl = plain_number(key, klen, plain);
+            if (pl &&
+                !add_forms(out, from, plain, pl, plain, pl, t, pos, 0, o.accents, 0, expand, 0))
+                return VNT_ERR_NOMEM;
+        }
 
         /* a compound starting here: the word containing token i */
         if (compounds) {

@@ -40,13 +40,14 @@ static const char *rows(const char *tbl, const char *q)
 }
 
 static const char *docs[] = {
-    "Ban Kinh tế Trung ương họp ở Hoà Bình.",                                               /* 1 */
-    "Giá vàng hôm nay tăng; hóa đơn điện giảm.",                                            /* 2 */
-    "Đường Lai Châu – Điện Biên sạt lở ngày 26/1/2022.",                                    /* 3 */
-    "Xe biển số 49X-6666 vượt đèn đỏ; ca mắc Covid-19 mới.",                                /* 4 */
-    "HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.",                                         /* 5 */
-    "Thể thao: thế giới the thé.",                                                          /* 6 */
-    "Liên lạc: a.b@vnexpress.net, https://dantri.com.vn/suc-khoe.htm; lãi suất tăng 1,5%.", /* 7 */
+    "Ban Kinh tế Trung ương họp ở Hoà Bình.",                /* 1 */
+    "Giá vàng hôm nay tăng; hóa đơn điện giảm.",             /* 2 */
+    "Đường Lai Châu – Điện Biên sạt lở ngày 26/1/2022.",     /* 3 */
+    "Xe biển số 49X-6666 vượt đèn đỏ; ca mắc Covid-19 mới.", /* 4 */
+    "HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.",          /* 5 */
+    "Thể thao: thế giới the thé.",                           /* 6 */
+    "Liên lạc: a.b@vnexpress.net, https://dantri.com.vn/suc-khoe.htm; lãi suất tăng 1,5%; 2.500 "
+    "khách.", /* 7 */
 };
 
 static void load(const char *tbl, const char *opts)
@@ -113,6 +114,9 @@ static void test_phrases_prefix_codes(void)
     ROWS("t", "\"1,5\"", "7"); /* the number of a percentage */
     ROWS("t", "\"1,5%\"", "7");
     ROWS("t", "\"5%\"", "");
+    ROWS("t", "2500", "7"); /* a number without its thousands separators */
+    ROWS("t", "\"2.500\"", "7");
+    ROWS("t", "500", "");
 }
 
 static void test_options(void)

@@ -65,7 +65,8 @@ static void test_numbers_codes(void)
     EXPECT(dump("covid19", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "covid@0 19@1");
     EXPECT(dump("U-23", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "u@0 23@1");
     EXPECT(dump("H5N1", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "h@0 5@1 n@2 1@3");
-    EXPECT(dump("1.000.000 đồng", 0, VNT_ACCENTS_BOTH, NULL), "1.000.000@0 đồng@1 +dong@1");
+    EXPECT(dump("1.000.000 đồng", 0, VNT_ACCENTS_BOTH, NULL),
+           "1.000.000@0 +1000000@0 đồng@1 +dong@1");
     EXPECT(dump("Covid-19.", 0, VNT_ACCENTS_BOTH, NULL), "covid-19@0 +covid@0 19@1");
     /* a query: the runs as a phrase, so "30/4" finds 30/4/2021 too */
     EXPECT(dump("Covid-19 mới", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "covid@0 19@1 mới@2");
@@ -78,8 +79,12 @@ static void test_numbers_codes(void)
     /* a percentage also gives its number; a query for it stays a percentage */
     EXPECT(dump("tăng 1,5%", 0, VNT_ACCENTS_BOTH, NULL), "tăng@0 +tang@0 1,5%@1 +1,5@1");
     EXPECT(dump("1,5%", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "1,5%@0");
-    /* numbers stay whole: "500" is not in "2.500" */
-    EXPECT(dump("2.500 khách", 0, VNT_ACCENTS_BOTH, NULL), "2.500@0 khách@1 +khach@1");
+    /* numbers stay whole: "500" is not in "2.500"; without the thousands
+     * separators they are found too */
+    EXPECT(dump("2.500 khách", 0, VNT_ACCENTS_BOTH, NULL), "2.500@0 +2500@0 khách@1 +khach@1");
+    EXPECT(dump("-1.234,5 1.5 12.3456 0,5", 0, VNT_ACCENTS_BOTH, NULL),
+           "-1.234,5@0 +-1234,5@0 1.5@1 12.3456@2 0,5@3");
+    EXPECT(dump("2.500", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "2.500@0");
 }
 
 static const char *model_path(void)
