@@ -576,7 +576,8 @@ vnt_status vnt_search_option(vnt_search_opts *opts, const char *name, const char
  * VNT_TERM_PART terms (the first colocated, the others at the next
  * positions: 49, x, 6666); a query gives only the runs, as a phrase, so
  * "30/4" also finds "30/4/2021" and "covid19" finds "Covid-19". A number is
- * one term ("2.500"); a percentage also gives its number, colocated, when
+ * one term ("2.500"), and when indexing also colocated without its thousands
+ * separators ("2500"); a percentage also gives its number, colocated, when
  * indexing ("1,5%" and "1,5"). opts NULL: both accents, no compounds, index
  * mode. Errors: VNT_ERR_ARG, VNT_ERR_NOMEM. */
 vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts, vnt_terms *out);
