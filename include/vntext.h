@@ -484,8 +484,9 @@ vnt_status vnt_eval(const vnt_model *m, const char *conllu, size_t n, vnt_eval_r
  * up (docs/search.md). Shared by the SQLite and PostgreSQL extensions so both
  * engines agree term for term. */
 
-/* Which forms of a syllable are terms. Tone style and case never matter:
- * hòa, hoà and HOÀ give one term. */
+/* Which forms of a syllable are terms. Tone style, case and the i/y of an
+ * open syllable after a consonant never matter: hòa, hoà and HOÀ give one
+ * term, so do kỹ and kĩ. */
 typedef enum vnt_accents {
     VNT_ACCENTS_BOTH = 0, /* index: the accented form and, at the same position, the
                              accent-free one (đ -> d); query: each syllable as typed,

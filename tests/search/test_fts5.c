@@ -47,7 +47,7 @@ static const char *docs[] = {
     "HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.",          /* 5 */
     "Thể thao: thế giới the thé.",                           /* 6 */
     "Liên lạc: a.b@vnexpress.net, https://dantri.com.vn/suc-khoe.htm; lãi suất tăng 1,5%; 2.500 "
-    "khách.", /* 7 */
+    "khách. Kỹ sư Mỹ hi sinh.", /* 7 */
 };
 
 static void load(const char *tbl, const char *opts)
@@ -117,6 +117,12 @@ static void test_phrases_prefix_codes(void)
     ROWS("t", "2500", "7"); /* a number without its thousands separators */
     ROWS("t", "\"2.500\"", "7");
     ROWS("t", "500", "");
+    ROWS("t", "\"kĩ sư\"", "7"); /* i/y: one spelling */
+    ROWS("t", "\"hy sinh\"", "7");
+    ROWS("t", "mĩ", "7");
+    ROWS("t", "my", "7");
+    ROWS("t", "\"Mỹ\" *", "7");
+    ROWS("t", "\"mý\"", "");
 }
 
 static void test_options(void)

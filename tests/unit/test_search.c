@@ -40,6 +40,18 @@ static void test_accents_both(void)
            "việt@0 +viet@0 đường@1 +duong@1");
 }
 
+/* kỹ = kĩ, hy sinh = hi sinh: the final i/y of an open syllable after a
+ * consonant has one spelling; y tế, huy, kính keep theirs. */
+static void test_i_y(void)
+{
+    EXPECT(dump("Kỹ thuật hy sinh QUÝ", 0, VNT_ACCENTS_BOTH, NULL),
+           "kĩ@0 +ki@0 thuật@1 +thuat@1 hi@2 sinh@3 quí@4 +qui@4");
+    EXPECT(dump("kĩ hi quí", 0, VNT_ACCENTS_BOTH, NULL), "kĩ@0 +ki@0 hi@1 quí@2 +qui@2");
+    EXPECT(dump("y tế ý huy kính", 0, VNT_ACCENTS_KEEP, NULL), "y@0 tế@1 ý@2 huy@3 kính@4");
+    EXPECT(dump("Mỹ", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL), "mĩ@0*");
+    EXPECT(dump("kyo", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL), "kyo@0*");
+}
+
 static void test_accents_fold_keep(void)
 {
     EXPECT(dump("Hoà bình", 0, VNT_ACCENTS_FOLD, NULL), "hoa@0 binh@1");
@@ -311,6 +323,7 @@ static void test_expand(void)
 int main(void)
 {
     RUN(test_accents_both);
+    RUN(test_i_y);
     RUN(test_accents_fold_keep);
     RUN(test_query_mode);
     RUN(test_numbers_codes);
