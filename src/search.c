@@ -454,7 +454,9 @@ static int add_expansions(vnt_terms *out, size_t from, const char *key, size_t k
                 if (!prefix) {
                     vnt_syllable syl;
                     if (vnt_syllable_parse(cand, cl, &syl) != VNT_OK) goto skip;
-                    canon_iy(&syl);
+                    /* a key spelled with that y was not respelled (a code's
+                     * part): no candidate folds back to it */
+                    if (syl.nucleus[0] == 'y' && canon_iy(&syl)) goto skip;
                     syl.letter_case = VNT_CASE_LOWER;
                     tl = vnt_syllable_write(&syl, VNT_TONES_TRADITIONAL, sp, sizeof sp);
                     if (tl == 0 || tl >= sizeof sp) goto skip;
