@@ -522,7 +522,11 @@ enum {
     VNT_TERM_PART = 1u << 3,     /* a letter or digit run of a code/date term: the
                                     runs are a phrase, the first at the term's position
                                     ("covid-19" -> covid-19 | covid, then 19 at +1) */
-    VNT_TERM_PREFIX = 1u << 4    /* query: match terms starting with this text */
+    VNT_TERM_PREFIX = 1u << 4,   /* query: match terms starting with this text */
+    VNT_TERM_SPELLING = 1u << 5  /* VNT_SEARCH_WORD, one syllable keyed with i for a
+                                    final y (quý -> quí): its spelling with y too
+                                    (quý, quy), for a dictionary to give as a variant
+                                    of its own, so a prefix "quy" still finds quyết */
 };
 
 /* Terms longer than this many bytes are dropped (a URL or a run of letters
@@ -567,20 +571,24 @@ typedef struct vnt_search_opts {
  * an unknown name or value. */
 vnt_status vnt_search_option(vnt_search_opts *opts, const char *name, const char *value);
 
-/* The terms of s[0..n) (any bytes: invalid UTF-8 is read as U+FFFD and never
- * becomes part of a term). Each indexable token (syllable, foreign word,
- * number, date, time, percent, URL, e-mail, hashtag, mention, phone, code,
- * abbreviation) is one position (one per run for the kinds with runs below);
- * punctuation and symbols are not terms. Dates, times, codes, abbreviations,
- * phones, hashtags, mentions, e-mail addresses and URLs are single terms
- * ("49x-6666", "26/1/2022") with their letter runs and digit runs as
- * VNT_TERM_PART terms (the first colocated, the others at the next
- * positions: 49, x, 6666); a query gives only the runs, as a phrase, so
- * "30/4" also finds "30/4/2021" and "covid19" finds "Covid-19". A number is
- * one term ("2.500"), and when indexing also colocated without its thousands
+/* The terms of s[0..n) (any bytes: invalid UTF-8 is read as U+FFFD, the
+ * documented replacement, which also separates a code's runs). Each
+ * indexable token (syllable, foreign word, number, date, time, percent, URL,
+ * e-mail, hashtag, mention, phone, code, abbreviation) is one position (one
+ * per run for the kinds with runs below); punctuation and symbols are not
+ * terms. Dates, times, codes, abbreviations, phones, hashtags, mentions,
+ * e-mail addresses and URLs are single terms ("49x-6666", "26/1/2022"; none
+ * when longer than VNT_TERM_MAX) with their letter runs and digit runs, the
+ * first 64, as VNT_TERM_PART terms (the first colocated, the others at the
+ * next positions: 49, x, 6666; a run that is a syllable is keyed as one;
+ * each run's offsets are its own bytes when the token is clean); a query
+ * gives only the runs, as a phrase (a prefix: the last run), so "30/4" also
+ * finds "30/4/2021" and "covid19" finds "Covid-19". A number is one term
+ * ("2.500"), and when indexing also colocated without its thousands
  * separators ("2500"); a percentage also gives its number, colocated, when
- * indexing ("1,5%" and "1,5"). opts NULL: both accents, no compounds, index
- * mode. Errors: VNT_ERR_ARG, VNT_ERR_NOMEM. */
+ * indexing ("1,5%" and "1,5"). A prefix ending in a y that keys as i (quy,
+ * mỹ) is also that prefix with i. opts NULL: both accents, no compounds,
+ * index mode. Errors: VNT_ERR_ARG, VNT_ERR_NOMEM. */
 vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts, vnt_terms *out);
 void vnt_terms_free(vnt_terms *t);
 

@@ -173,7 +173,7 @@ static int put_lower(search_scratch *sc, size_t *len, const char *p, size_t n)
 
 /* One spelling for the final i/y of an open syllable after a consonant:
  * kỹ = kĩ, lý = lí, hy sinh = hi sinh, quý = quí (both are standard and
- * both are common in the same texts: 30 "hy sinh" beside 50 "hi sinh" in
+ * both are common in the same texts: 30 "hy sinh" beside 17 "hi sinh" in
  * the news sample). Without an onset (y tế, ý) or with a glide (huy) or a
  * coda (kính) the letters are not interchangeable and stay. Returns 1 if
  * the syllable has that shape. */
@@ -184,6 +184,26 @@ static int canon_iy(vnt_syllable *syl)
         return 0;
     syl->nucleus[0] = 'i';
     return 1;
+}
+
+/* s[0..n) respelled as a search key if it is a syllable (lower case, tone
+ * on the traditional letter, the i of canon_iy; with keep_y that y stays):
+ * its length in out, else 0. */
+static size_t syllable_key(const char *s, size_t n, int keep_y, char *out, size_t cap)
+{
+    vnt_syllable syl;
+    if (vnt_syllable_parse(s, n, &syl) != VNT_OK) return 0;
+    if (!keep_y) canon_iy(&syl);
+    syl.letter_case = VNT_CASE_LOWER;
+    size_t k = vnt_syllable_write(&syl, VNT_TONES_TRADITIONAL, out, cap);
+    return k < cap ? k : 0;
+}
+
+/* Is s[0..n) a syllable whose final y canon_iy spells i (kỹ, quy, my)? */
+static int final_y(const char *s, size_t n)
+{
+    vnt_syllable syl;
+    return vnt_syllable_parse(s, n, &syl) == VNT_OK && !strcmp(syl.nucleus, "y") && canon_iy(&syl);
 }
 
 /* The key of token slice s[0..n) into sc->key; returns its length, or
@@ -204,12 +224,9 @@ static size_t token_key(search_scratch *sc, const char *s, size_t n, const vnt_t
         }
     }
     size_t len = 0;
-    if (t->type == VNT_TOK_SYLLABLE) {
+    if (t->type == VNT_TOK_SYLLABLE && !as_prefix) {
         vnt_syllable syl;
-        /* a prefix keeps its letters as typed (it may be the start of a
-         * longer syllable, spelled otherwise), except a final y read as i:
-         * mỹ* finds Mỹ, indexed as mĩ */
-        if (vnt_syllable_parse(p, pn, &syl) == VNT_OK && (!as_prefix || canon_iy(&syl))) {
+        if (vnt_syllable_parse(p, pn, &syl) == VNT_OK) {
             canon_iy(&syl);
             syl.letter_case = VNT_CASE_LOWER;
             char buf[64];
@@ -533,11 +550,25 @@ static int add_forms(vnt_terms *out, size_t from, const char *key, size_t klen, 
     return 1;
 }
 
-/* 0 separator, 1 letter (any non-ASCII byte counts as one: keys are
- * lower case and the separators are ASCII), 2 digit. */
-static int part_class(unsigned char c)
+/* At key[i]: 0 separator, 1 letter (a non-ASCII byte counts as one: keys
+ * are lower case), 2 digit. U+FFFD, the replacement of invalid input,
+ * separates. */
+static int part_class(const char *key, size_t klen, size_t i)
 {
-    return (c >= '0' && c <= '9') ? 2 : (c >= 0x80 || (c >= 'a' && c <= 'z')) ? 1 : 0;
+    const unsigned char c = (unsigned char)key[i];
+    if (c >= '0' && c <= '9') return 2;
+    if (c >= 'a' && c <= 'z') return 1;
+    if (c < 0x80) return 0;
+    if (c == 0xEF && i + 2 < klen && (unsigned char)key[i + 1] == 0xBF &&
+        (unsigned char)key[i + 2] == 0xBD)
+        return 0;
+    /* inside U+FFFD (code_parts steps bytewise) */
+    if ((c == 0xBF && i >= 1 && (unsigned char)key[i - 1] == 0xEF && i + 1 < klen &&
+         (unsigned char)key[i + 1] == 0xBD) ||
+        (c == 0xBD && i >= 2 && (unsigned char)key[i - 2] == 0xEF &&
+         (unsigned char)key[i - 1] == 0xBF))
+        return 0;
+    return 1;
 }
 
 /* Letter runs and digit runs of a code key ("covid-19" and "covid19" ->
@@ -547,12 +578,12 @@ static size_t code_parts(const char *key, size_t klen, size_t b[][2], size_t max
 {
     size_t i = 0, nparts = 0;
     while (i < klen && nparts < max) {
-        while (i < klen && !part_class((unsigned char)key[i]))
+        while (i < klen && !part_class(key, klen, i))
             i++;
         if (i >= klen) break;
-        const int cls = part_class((unsigned char)key[i]);
+        const int cls = part_class(key, klen, i);
         size_t j = i;
-        while (j < klen && part_class((unsigned char)key[j]) == cls)
+        while (j < klen && part_class(key, klen, j) == cls)
             j++;
         if (j > i) {
             b[nparts][0] = i;
@@ -564,24 +595,43 @@ static size_t code_parts(const char *key, size_t klen, size_t b[][2], size_t max
     return nparts;
 }
 
+#define MAX_PARTS 64 /* runs of one code; a query's code is cut there too */
+
 /* The parts of a code as a phrase: the first colocated with the code term
  * (or, in a query, instead of it), the others at the next positions, so
  * that "covid" finds "Covid-19", "30/4" finds "30/4/2021" and a phrase
- * "Covid-19 mới" matches in index and query alike. `from` is where this
- * position's terms begin; returns the positions used (>= 1), 0 on NOMEM. */
+ * "Covid-19 mới" matches in index and query alike. A run that is a syllable
+ * is keyed as one (my.tran@… has the run "mi", as "my" does). Each run has
+ * its own bytes as offsets when the key maps byte for byte onto the token
+ * (so a highlight marks [dantri] in a URL). `pfx`: the last run is a prefix
+ * (query "covid19*" -> covid 19*). `from` is where this position's terms
+ * begin; returns the positions used (>= 1), 0 on NOMEM. */
 static uint32_t add_parts(vnt_terms *out, size_t from, const char *key, size_t klen,
-                          const vnt_token *t, uint32_t pos, vnt_accents acc, int query, int expand)
+                          const vnt_token *t, uint32_t pos, vnt_accents acc, int query, int expand,
+                          int pfx)
 {
-    size_t b[16][2];
-    size_t nparts = code_parts(key, klen, b, 16);
+    size_t b[MAX_PARTS][2];
+    size_t nparts = code_parts(key, klen, b, MAX_PARTS);
+    const unsigned last_fl = pfx ? VNT_TERM_PREFIX : 0;
     if (nparts < 2) { /* one run: the term itself */
-        if (!query) return 1;
-        return add_forms(out, from, key, klen, NULL, 0, t, pos, 0, acc, query, expand, 0) ? 1 : 0;
+        if (!query || klen > VNT_TERM_MAX) return 1;
+        return add_forms(out, from, key, klen, NULL, 0, t, pos, last_fl, acc, query, expand, 0) ? 1
+                                                                                                : 0;
     }
+    const int own =
+        !(t->flags & (VNT_TOKF_UNCLEAN | VNT_TOKF_INVALID)) && klen == t->end - t->start;
     for (size_t k = 0; k < nparts; k++) {
-        size_t f = k == 0 ? from : out->n;
-        if (!add_forms(out, f, key + b[k][0], b[k][1] - b[k][0], NULL, 0, t, pos + (uint32_t)k,
-                       VNT_TERM_PART, acc, query, expand, 0))
+        size_t f = k == 0 ? from : out->n, rl = b[k][1] - b[k][0];
+        const char *run = key + b[k][0];
+        char sk[64];
+        const int is_last_pfx = pfx && k + 1 == nparts;
+        size_t sl = is_last_pfx ? 0 : syllable_key(run, rl, 0, sk, sizeof sk);
+        if (sl) run = sk, rl = sl;
+        if (rl > VNT_TERM_MAX) continue; /* its position stays empty */
+        vnt_token pt = *t;
+        if (own) pt.start = t->start + b[k][0], pt.end = t->start + b[k][1];
+        if (!add_forms(out, f, run, rl, NULL, 0, &pt, pos + (uint32_t)k,
+                       VNT_TERM_PART | (k + 1 == nparts ? last_fl : 0), acc, query, expand, 0))
             return 0;
     }
     return (uint32_t)nparts;
@@ -672,34 +722,60 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
         } else if (!token_forms(sc, s + t->start, t->end - t->start, t, &key, &klen, &fold, &flen,
                                 fold_buf, &syl))
             return VNT_ERR_NOMEM;
-        if (klen == 0 || klen > VNT_TERM_MAX) continue;
+        /* a URL too long to be a term is still found by its runs */
+        if (klen == 0 || (klen > VNT_TERM_MAX && !has_parts(t->type))) continue;
         size_t from = out->n;
         unsigned fl = pfx ? VNT_TERM_PREFIX : 0;
         uint32_t used = 1;
-        if (has_parts(t->type) && !pfx) {
+        if (has_parts(t->type)) {
             /* index: the code term, its parts as a phrase; query: the phrase */
-            if (!query &&
+            if (!query && klen <= VNT_TERM_MAX &&
                 !add_forms(out, from, key, klen, fold, flen, t, pos, 0, o.accents, 0, expand, 0))
                 return VNT_ERR_NOMEM;
-            used = add_parts(out, from, key, klen, t, pos, o.accents, query, expand);
+            used = add_parts(out, from, key, klen, t, pos, o.accents, query, expand, pfx);
             if (!used) return VNT_ERR_NOMEM;
         } else if (!add_forms(out, from, key, klen, fold, flen, t, pos, fl, o.accents, query,
                               expand, syl))
             /* a prefix keeps the tone where it was typed, so it is matched as is */
             return VNT_ERR_NOMEM;
-        else if (t->type == VNT_TOK_PERCENT && !query && klen > 1 && key[klen - 1] == '%' &&
-                 !add_forms(out, from, key, klen - 1, NULL, 0, t, pos, 0, o.accents, 0, expand, 0))
+        else if (pfx && t->type == VNT_TOK_SYLLABLE && final_y(key, klen)) {
+            /* "quy*" is the start of quyết and Quỳnh as typed, and of quý,
+             * indexed as quí: both, as alternatives */
+            char ik[64];
+            size_t il = syllable_key(key, klen, 0, ik, sizeof ik);
+            if (il && !add_forms(out, from, ik, il, NULL, 0, t, pos, VNT_TERM_PREFIX, o.accents,
+                                 query, expand, 0))
+                return VNT_ERR_NOMEM;
+        } else if (word_mode && toks->n == 1 && t->type == VNT_TOK_SYLLABLE &&
+                   final_y(s + t->start, t->end - t->start)) {
+            /* a dictionary (PostgreSQL) cannot tell a prefix query from a
+             * word: the spelling with y as well, as its own variant, so
+             * "quy:*" still finds quyết */
+            char yk[64], yf[64 + 8];
+            size_t yl = syllable_key(s + t->start, t->end - t->start, 1, yk, sizeof yk);
+            size_t yfl = yl ? vnt_strip_diacritics(yk, yl, yf, sizeof yf) : 0;
+            if (yl && !add_forms(out, from, yk, yl, yf, yfl, t, pos, VNT_TERM_SPELLING, o.accents,
+                                 0, 0, 0))
+                return VNT_ERR_NOMEM;
+        } else if (!query && (t->type == VNT_TOK_NUMBER || t->type == VNT_TOK_PERCENT)) {
             /* the number of a percentage, colocated: "1,5" finds "1,5%" (a
-             * query "1,5%" still asks for the percentage) */
-            return VNT_ERR_NOMEM;
-        else if (t->type == VNT_TOK_NUMBER && !query && klen < 64) {
-            /* "2500" finds "2.500" (a query "2.500" asks for that spelling) */
+             * query "1,5%" still asks for the percentage); a number also
+             * without its thousands separators: "2500" finds "2.500" and
+             * "2.500%" (a query "2.500" asks for that spelling) */
+            size_t nl = klen;
+            if (t->type == VNT_TOK_PERCENT) {
+                if (klen < 2 || key[klen - 1] != '%') goto compound;
+                nl = klen - 1;
+                if (!add_forms(out, from, key, nl, NULL, 0, t, pos, 0, o.accents, 0, expand, 0))
+                    return VNT_ERR_NOMEM;
+            }
             char plain[64];
-            size_t pl = plain_number(key, klen, plain);
+            size_t pl = nl < sizeof plain ? plain_number(key, nl, plain) : 0;
             if (pl &&
                 !add_forms(out, from, plain, pl, plain, pl, t, pos, 0, o.accents, 0, expand, 0))
                 return VNT_ERR_NOMEM;
         }
+    compound:
 
         /* a compound starting here: the word containing token i */
         if (compounds) {

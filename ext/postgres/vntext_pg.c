@@ -280,7 +280,9 @@ Datum vntext_dict_lexize(PG_FUNCTION_ARGS)
         int whole =
             (x->flags & VNT_TERM_COMPOUND) || (!(x->flags & VNT_TERM_PART) && i + 1 < terms.n &&
                                                (terms.term[terms.n - 1].flags & VNT_TERM_PART));
-        res[k].nvariant = whole ? 2 : 1;
+        /* variant 3: the spelling with a final y (quý -> quí, also quý): a
+         * prefix query "quy:*" finds quyết through it */
+        res[k].nvariant = (x->flags & VNT_TERM_SPELLING) ? 3 : whole ? 2 : 1;
         res[k].flags = (k > 0 && x->pos != pos) ? TSL_ADDPOS : 0;
         pos = x->pos;
         k++;

@@ -74,7 +74,7 @@ sql "CREATE TABLE news(id int PRIMARY KEY, body text, tsv tsvector);
        (4, 'Xe biển số 49X-6666 vượt đèn đỏ; ca mắc Covid-19 mới.'),
        (5, 'HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.'),
        (6, 'Thể thao: thế giới the thé.'),
-       (7, 'Liên lạc: a.b@vnexpress.net, https://dantri.com.vn/suc-khoe.htm; lãi suất tăng 1,5%; 2.500 khách. Kỹ sư Mỹ hi sinh.');
+       (7, 'Liên lạc: a.b@vnexpress.net, https://dantri.com.vn/suc-khoe.htm; lãi suất tăng 1,5%; 2.500 khách. Kỹ sư Mỹ hi sinh; Quỳnh quyết định.');
      UPDATE news SET tsv = to_tsvector('vietnamese', body);
      CREATE INDEX news_tsv ON news USING gin(tsv);" >/dev/null
 ids() { sql "SET enable_seqscan = off; SELECT string_agg(id::text, ',' ORDER BY id) FROM news WHERE tsv @@ $1" | tail -1; }
@@ -110,6 +110,9 @@ q "numbers stay whole" "" "plainto_tsquery('vietnamese', '500')"
 q "i/y: one spelling" "7" "phraseto_tsquery('vietnamese', 'kĩ sư')"
 q "i/y in a phrase" "7" "phraseto_tsquery('vietnamese', 'hy sinh')"
 q "i/y, prefix" "7" "to_tsquery('vietnamese', 'mỹ:*')"
+q "a y prefix as typed" "7" "to_tsquery('vietnamese', 'quy:*')"
+q "an accented y prefix as typed" "7" "to_tsquery('vietnamese', 'quỳ:*')"
+q "a prefix code" "4" "to_tsquery('vietnamese', 'covid19:*')"
 got=$(sql "SET enable_seqscan = off; EXPLAIN SELECT id FROM news WHERE tsv @@ to_tsquery('vietnamese', 'hoa')")
 case $got in *news_tsv*) ok "GIN index is used";; *) ko "GIN index is not used: $got";; esac
 check "ts_headline" "Đường <b>Lai Châu</b> – Điện Biên sạt lở ngày 26/1/2022." \

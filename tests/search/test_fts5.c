@@ -47,7 +47,7 @@ static const char *docs[] = {
     "HÒA BÌNH LÀ THỦ ĐÔ? Không, thủ đô là Hà Nội.",          /* 5 */
     "Thể thao: thế giới the thé.",                           /* 6 */
     "Liên lạc: a.b@vnexpress.net, https://dantri.com.vn/suc-khoe.htm; lãi suất tăng 1,5%; 2.500 "
-    "khách. Kỹ sư Mỹ hi sinh.", /* 7 */
+    "khách. Kỹ sư Mỹ hi sinh; Quỳnh quyết định.", /* 7 */
 };
 
 static void load(const char *tbl, const char *opts)
@@ -123,6 +123,9 @@ static void test_phrases_prefix_codes(void)
     ROWS("t", "my", "7");
     ROWS("t", "\"Mỹ\" *", "7");
     ROWS("t", "\"mý\"", "");
+    ROWS("t", "\"quy\" *", "7"); /* a y prefix as typed: quyết, Quỳnh */
+    ROWS("t", "\"quỳ\" *", "7");
+    ROWS("t", "\"covid19\" *", "4"); /* a prefix code: its runs */
 }
 
 static void test_options(void)
@@ -211,7 +214,9 @@ static void test_highlight(void)
     CHECK(sqlite3_prepare_v2(
               db, "SELECT rowid, highlight(t, 0, '\x01', '\x02') FROM t WHERE t MATCH ?1", -1, &st,
               NULL) == SQLITE_OK);
-    const char *qs[] = {"hoa", "duong", "\"tế trung\"", "covid", "Điện*", "\"ha noi\""};
+    const char *qs[] = {"hoa",          "duong",           "\"tế trung\"", "covid",
+                        "Điện*",        "\"ha noi\"",      "dantri vn",    "vnexpress net",
+                        "\"49x 6666\"", "\"suc khoe htm\""};
     for (size_t q = 0; q < sizeof qs / sizeof *qs; q++) {
         sqlite3_reset(st);
         sqlite3_bind_text(st, 1, qs[q], -1, SQLITE_STATIC);
@@ -237,6 +242,13 @@ static void test_highlight(void)
     CHECK(sqlite3_step(st) == SQLITE_ROW);
     const char *h = (const char *)sqlite3_column_text(st, 0);
     CHECK(h && !strncmp(h, "[Đường] Lai", strlen("[Đường] Lai")));
+    sqlite3_finalize(st);
+    /* a run of a URL: its own bytes */
+    CHECK(sqlite3_prepare_v2(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH 'dantri'",
+                             -1, &st, NULL) == SQLITE_OK);
+    CHECK(sqlite3_step(st) == SQLITE_ROW);
+    h = (const char *)sqlite3_column_text(st, 0);
+    CHECK(h && strstr(h, "https://[dantri].com.vn"));
     sqlite3_finalize(st);
 }
 

@@ -48,8 +48,18 @@ static void test_i_y(void)
            "kĩ@0 +ki@0 thuật@1 +thuat@1 hi@2 sinh@3 quí@4 +qui@4");
     EXPECT(dump("kĩ hi quí", 0, VNT_ACCENTS_BOTH, NULL), "kĩ@0 +ki@0 hi@1 quí@2 +qui@2");
     EXPECT(dump("y tế ý huy kính", 0, VNT_ACCENTS_KEEP, NULL), "y@0 tế@1 ý@2 huy@3 kính@4");
-    EXPECT(dump("Mỹ", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL), "mĩ@0*");
+    /* a prefix ending in that y: as typed (quyết, Quỳnh, Myanmar) and with i */
+    EXPECT(dump("Mỹ", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL),
+           "mỹ@0* +mĩ@0*");
+    EXPECT(dump("quy", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL),
+           "quy@0* +qui@0*");
     EXPECT(dump("kyo", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL), "kyo@0*");
+    /* one word for a dictionary: the y spelling as a variant of its own */
+    EXPECT(dump("Quý", VNT_SEARCH_WORD, VNT_ACCENTS_BOTH, NULL), "quí@0 +qui@0 +quý@0 +quy@0");
+    EXPECT(dump("quí", VNT_SEARCH_WORD, VNT_ACCENTS_BOTH, NULL), "quí@0 +qui@0");
+    /* runs of codes, URLs, e-mail addresses are keyed like syllables */
+    EXPECT(dump("my.tran@gmail.com", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL),
+           "mi@0 tran@1 gmail@2 com@3");
 }
 
 static void test_accents_fold_keep(void)
@@ -97,6 +107,15 @@ static void test_numbers_codes(void)
     EXPECT(dump("-1.234,5 1.5 12.3456 0,5", 0, VNT_ACCENTS_BOTH, NULL),
            "-1.234,5@0 +-1234,5@0 1.5@1 12.3456@2 0,5@3");
     EXPECT(dump("2.500", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL), "2.500@0");
+    EXPECT(dump("2.500%", 0, VNT_ACCENTS_BOTH, NULL), "2.500%@0 +2.500@0 +2500@0");
+    /* invalid bytes separate runs */
+    EXPECT(dump("covid\xff"
+                "19",
+                VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL),
+           "covid@0 19@1");
+    /* a prefix code: its runs, the last one a prefix */
+    EXPECT(dump("covid19", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL),
+           "covid@0 19@1*");
 }
 
 static const char *model_path(void)
@@ -143,6 +162,23 @@ static void test_word_mode(void)
     CHECK(vnt_search_terms("Kinh tế", strlen("Kinh tế"), &o, &t) == VNT_OK);
     CHECK(t.n == 5);
     if (t.n == 5) CHECK_STR(t.text + t.term[1].off, t.term[1].len, "kinh_tế");
+    vnt_terms_free(&t);
+}
+
+/* A URL too long to be a term is found by its runs, the first 64 of them. */
+static void test_long_codes(void)
+{
+    char url[400] = "https://dantri.com.vn/";
+    while (strlen(url) < 300)
+        strcat(url, "tin-tuc/"); /* 70 more runs */
+    vnt_search_opts o = {VNT_SEARCH_OPTS_VERSION, VNT_ACCENTS_BOTH, 0, NULL, 0};
+    vnt_terms t = {0};
+    CHECK(vnt_search_terms(url, strlen(url), &o, &t) == VNT_OK);
+    /* https dantri com vn tin tuc …: no term for the whole URL, each run
+     * with its own bytes */
+    CHECK(t.n == 64 && /* 74 runs, the first 64 */ !strcmp(t.text + t.term[1].off, "dantri") &&
+          t.term[1].start == 8 && t.term[1].end == 14 && !(t.term[0].flags & VNT_TERM_ALT) &&
+          t.n_pos == 64);
     vnt_terms_free(&t);
 }
 
@@ -329,6 +365,7 @@ int main(void)
     RUN(test_numbers_codes);
     RUN(test_compounds);
     RUN(test_word_mode);
+    RUN(test_long_codes);
     RUN(test_offsets);
     RUN(test_options);
     RUN(test_odd_input);
