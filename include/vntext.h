@@ -523,10 +523,11 @@ enum {
                                     runs are a phrase, the first at the term's position
                                     ("covid-19" -> covid-19 | covid, then 19 at +1) */
     VNT_TERM_PREFIX = 1u << 4,   /* query: match terms starting with this text */
-    VNT_TERM_SPELLING = 1u << 5  /* VNT_SEARCH_WORD, one syllable keyed with i for a
-                                    final y (quý -> quí): its spelling with y too
-                                    (quý, quy), for a dictionary to give as a variant
-                                    of its own, so a prefix "quy" still finds quyết */
+    VNT_TERM_SPELLING = 1u << 5  /* VNT_SEARCH_WORD (not QUERY), one syllable keyed otherwise than
+                                    typed (quý -> quí, hoà -> hòa): its spelling as
+                                    typed too (quý, quy; hoà), for a dictionary to give
+                                    as a variant of its own, so a prefix "quy" still
+                                    finds quyết and "hoà" hoàn */
 };
 
 /* Terms longer than this many bytes are dropped (a URL or a run of letters
@@ -586,9 +587,9 @@ vnt_status vnt_search_option(vnt_search_opts *opts, const char *name, const char
  * finds "30/4/2021" and "covid19" finds "Covid-19". A number is one term
  * ("2.500"), and when indexing also colocated without its thousands
  * separators ("2500"); a percentage also gives its number, colocated, when
- * indexing ("1,5%" and "1,5"). A prefix ending in a y that keys as i (quy,
- * mỹ) is also that prefix with i. opts NULL: both accents, no compounds,
- * index mode. Errors: VNT_ERR_ARG, VNT_ERR_NOMEM. */
+ * indexing ("1,5%" and "1,5"). A prefix that is a syllable keyed otherwise
+ * (quy -> qui, hoà -> hòa) is also that key, as an alternative. opts NULL: both accents, no
+ * compounds, index mode. Errors: VNT_ERR_ARG, VNT_ERR_NOMEM. */
 vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts, vnt_terms *out);
 void vnt_terms_free(vnt_terms *t);
 

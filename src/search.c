@@ -199,11 +199,14 @@ static size_t syllable_key(const char *s, size_t n, int keep_y, char *out, size_
     return k < cap ? k : 0;
 }
 
-/* Is s[0..n) a syllable whose final y canon_iy spells i (kỹ, quy, my)? */
-static int final_y(const char *s, size_t n)
+/* A prefix as typed (lower case, key[0..klen)) that is a syllable keyed
+ * otherwise (quy -> qui, hoà -> hòa, thuỷ -> thủy): that key into out, its
+ * length; else 0. As typed, the prefix starts longer syllables (quyết,
+ * Quỳnh, hoàn); keyed, it is the syllable itself. */
+static size_t respelled(const char *key, size_t klen, char *out, size_t cap)
 {
-    vnt_syllable syl;
-    return vnt_syllable_parse(s, n, &syl) == VNT_OK && !strcmp(syl.nucleus, "y") && canon_iy(&syl);
+    size_t k = syllable_key(key, klen, 0, out, cap);
+    return k && (k != klen || memcmp(out, key, klen)) ? k : 0;
 }
 
 /* The key of token slice s[0..n) into sc->key; returns its length, or
@@ -633,8 +636,42 @@ static uint32_t add_parts(vnt_terms *out, size_t from, const char *key, size_t k
         if (!add_forms(out, f, run, rl, NULL, 0, &pt, pos + (uint32_t)k,
                        VNT_TERM_PART | (k + 1 == nparts ? last_fl : 0), acc, query, expand, 0))
             return 0;
+        /* the last run of a prefix code: as typed and keyed, as for a word
+         * ("u23-my*": my* and mi*) */
+        if (is_last_pfx && (sl = respelled(run, rl, sk, sizeof sk)) &&
+            !add_forms(out, f, sk, sl, NULL, 0, &pt, pos + (uint32_t)k,
+                       VNT_TERM_PART | VNT_TERM_PREFIX, acc, query, expand, 0))
+            return 0;
     }
     return (uint32_t)nparts;
+}
+
+/* VNT_SEARCH_WORD, one syllable s[0..n) keyed key[0..klen): when its
+ * spelling as typed (NFC, lower case) differs (quý -> quí, hoà -> hòa), add
+ * that spelling and its accent-free form as VNT_TERM_SPELLING terms. 0 on
+ * NOMEM. */
+static int syl_typed(search_scratch *sc, const char *s, size_t n, const vnt_token *t,
+                     const char *key, size_t klen, vnt_terms *out, size_t from, uint32_t pos,
+                     vnt_accents acc)
+{
+    if (t->flags & (VNT_TOKF_UNCLEAN | VNT_TOKF_INVALID)) {
+        vnt_norm_opts no = {VNT_NORM_OPTS_VERSION, VNT_TONES_KEEP, VNT_LOSSY};
+        vnt_status st = vnt_normalize(s, n, &no, &sc->norm);
+        if (st == VNT_ERR_NOMEM) return 0;
+        if (st == VNT_OK) s = sc->norm.data, n = sc->norm.len;
+    }
+    char ty[64], tf[64 + 8];
+    size_t tl = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = vnt_utf8_decode(s + i, n - i, &cp);
+        if (k <= 0 || tl + 4 > sizeof ty) return 1; /* not worth a variant */
+        tl += vnt_utf8_encode(lower_cp(cp), ty + tl);
+        i += (size_t)k;
+    }
+    if (tl == klen && !memcmp(ty, key, klen)) return 1;
+    size_t tfl = vnt_strip_diacritics(ty, tl, tf, sizeof tf);
+    return add_forms(out, from, ty, tl, tf, tfl, t, pos, VNT_TERM_SPELLING, acc, 0, 0, 0);
 }
 
 vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts, vnt_terms *out)
@@ -738,24 +775,20 @@ vnt_status vnt_search_terms(const char *s, size_t n, const vnt_search_opts *opts
                               expand, syl))
             /* a prefix keeps the tone where it was typed, so it is matched as is */
             return VNT_ERR_NOMEM;
-        else if (pfx && t->type == VNT_TOK_SYLLABLE && final_y(key, klen)) {
-            /* "quy*" is the start of quyết and Quỳnh as typed, and of quý,
-             * indexed as quí: both, as alternatives */
+        else if (pfx && t->type == VNT_TOK_SYLLABLE) {
+            /* "quy*" starts quyết and Quỳnh as typed, and is quý, keyed quí;
+             * "hoà*" starts hoàn and is hòa: both, as alternatives */
             char ik[64];
-            size_t il = syllable_key(key, klen, 0, ik, sizeof ik);
+            size_t il = respelled(key, klen, ik, sizeof ik);
             if (il && !add_forms(out, from, ik, il, NULL, 0, t, pos, VNT_TERM_PREFIX, o.accents,
                                  query, expand, 0))
                 return VNT_ERR_NOMEM;
-        } else if (word_mode && toks->n == 1 && t->type == VNT_TOK_SYLLABLE &&
-                   final_y(s + t->start, t->end - t->start)) {
+        } else if (word_mode && !query && toks->n == 1 && t->type == VNT_TOK_SYLLABLE) {
             /* a dictionary (PostgreSQL) cannot tell a prefix query from a
-             * word: the spelling with y as well, as its own variant, so
-             * "quy:*" still finds quyết */
-            char yk[64], yf[64 + 8];
-            size_t yl = syllable_key(s + t->start, t->end - t->start, 1, yk, sizeof yk);
-            size_t yfl = yl ? vnt_strip_diacritics(yk, yl, yf, sizeof yf) : 0;
-            if (yl && !add_forms(out, from, yk, yl, yf, yfl, t, pos, VNT_TERM_SPELLING, o.accents,
-                                 0, 0, 0))
+             * word: the spelling as typed as well, as its own variant, so
+             * "quy:*" still finds quyết and "hoà:*" hoàn */
+            if (!syl_typed(sc, s + t->start, t->end - t->start, t, key, klen, out, from, pos,
+                           o.accents))
                 return VNT_ERR_NOMEM;
         } else if (!query && (t->type == VNT_TOK_NUMBER || t->type == VNT_TOK_PERCENT)) {
             /* the number of a percentage, colocated: "1,5" finds "1,5%" (a

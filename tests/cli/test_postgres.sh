@@ -113,6 +113,7 @@ q "i/y, prefix" "7" "to_tsquery('vietnamese', 'mỹ:*')"
 q "a y prefix as typed" "7" "to_tsquery('vietnamese', 'quy:*')"
 q "an accented y prefix as typed" "7" "to_tsquery('vietnamese', 'quỳ:*')"
 q "a prefix code" "4" "to_tsquery('vietnamese', 'covid19:*')"
+q "a prefix with the modern tone place" "1,5" "to_tsquery('vietnamese', 'hoà:*')"
 got=$(sql "SET enable_seqscan = off; EXPLAIN SELECT id FROM news WHERE tsv @@ to_tsquery('vietnamese', 'hoa')")
 case $got in *news_tsv*) ok "GIN index is used";; *) ko "GIN index is not used: $got";; esac
 check "ts_headline" "Đường <b>Lai Châu</b> – Điện Biên sạt lở ngày 26/1/2022." \

@@ -126,6 +126,7 @@ static void test_phrases_prefix_codes(void)
     ROWS("t", "\"quy\" *", "7"); /* a y prefix as typed: quyết, Quỳnh */
     ROWS("t", "\"quỳ\" *", "7");
     ROWS("t", "\"covid19\" *", "4"); /* a prefix code: its runs */
+    ROWS("t", "\"hoà\" *", "1,5");   /* as typed (hoàn) and keyed (hòa) */
 }
 
 static void test_options(void)

@@ -54,9 +54,16 @@ static void test_i_y(void)
     EXPECT(dump("quy", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL),
            "quy@0* +qui@0*");
     EXPECT(dump("kyo", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL), "kyo@0*");
+    /* the same for a prefix with the tone where the modern style puts it:
+     * hoà* starts hoàn as typed, and is hòa */
+    EXPECT(dump("hoà", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL),
+           "hoà@0* +hòa@0*");
+    EXPECT(dump("U23-MY", VNT_SEARCH_QUERY | VNT_SEARCH_PREFIX, VNT_ACCENTS_BOTH, NULL),
+           "u@0 23@1 my@2* +mi@2*");
     /* one word for a dictionary: the y spelling as a variant of its own */
     EXPECT(dump("Quý", VNT_SEARCH_WORD, VNT_ACCENTS_BOTH, NULL), "quí@0 +qui@0 +quý@0 +quy@0");
     EXPECT(dump("quí", VNT_SEARCH_WORD, VNT_ACCENTS_BOTH, NULL), "quí@0 +qui@0");
+    EXPECT(dump("Hoà", VNT_SEARCH_WORD, VNT_ACCENTS_BOTH, NULL), "hòa@0 +hoa@0 +hoà@0");
     /* runs of codes, URLs, e-mail addresses are keyed like syllables */
     EXPECT(dump("my.tran@gmail.com", VNT_SEARCH_QUERY, VNT_ACCENTS_BOTH, NULL),
            "mi@0 tran@1 gmail@2 com@3");
