@@ -523,11 +523,11 @@ enum {
                                     runs are a phrase, the first at the term's position
                                     ("covid-19" -> covid-19 | covid, then 19 at +1) */
     VNT_TERM_PREFIX = 1u << 4,   /* query: match terms starting with this text */
-    VNT_TERM_SPELLING = 1u << 5  /* VNT_SEARCH_WORD (not QUERY), one syllable keyed otherwise than
-                                    typed (quý -> quí, hoà -> hòa): its spelling as
-                                    typed too (quý, quy; hoà), for a dictionary to give
-                                    as a variant of its own, so a prefix "quy" still
-                                    finds quyết and "hoà" hoàn */
+    VNT_TERM_SPELLING = 1u << 5  /* VNT_SEARCH_WORD, not QUERY: one syllable keyed
+                                    otherwise than typed (quý -> quí, hoà -> hòa) gives
+                                    its spelling as typed too (quý, quy; hoà), for a
+                                    dictionary to give as a variant of its own, so a
+                                    prefix "quy" still finds quyết and "hoà" hoàn */
 };
 
 /* Terms longer than this many bytes are dropped (a URL or a run of letters
