@@ -228,18 +228,13 @@ static size_t token_key(search_scratch *sc, const char *s, size_t n, const vnt_t
     }
     size_t len = 0;
     if (t->type == VNT_TOK_SYLLABLE && !as_prefix) {
-        vnt_syllable syl;
-        if (vnt_syllable_parse(p, pn, &syl) == VNT_OK) {
-            canon_iy(&syl);
-            syl.letter_case = VNT_CASE_LOWER;
-            char buf[64];
-            size_t k = vnt_syllable_write(&syl, VNT_TONES_TRADITIONAL, buf, sizeof buf);
-            if (k > 0 && k < sizeof buf) {
-                if (!grow((void **)&sc->key, &sc->key_cap, k + 1, 1)) return (size_t)-1;
-                memcpy(sc->key, buf, k);
-                *is_syl = 1;
-                return k;
-            }
+        char buf[64];
+        size_t k = syllable_key(p, pn, 0, buf, sizeof buf);
+        if (k > 0) {
+            if (!grow((void **)&sc->key, &sc->key_cap, k + 1, 1)) return (size_t)-1;
+            memcpy(sc->key, buf, k);
+            *is_syl = 1;
+            return k;
         }
     }
     if (!put_lower(sc, &len, p, pn)) return (size_t)-1;
